@@ -1,0 +1,66 @@
+//! Advice: the action plan and the agreement checklist for a classification.
+//!
+//! The primary outcome and every raised flag name advice ids from the bank's pool. The union is
+//! listed by urgency (severe flags, then the outcome, then warnings) and, within that, in pool
+//! order, which the bank author arranges as the order to act in.
+
+use super::bank::{AdviceItem, AdviceKind, Bank, Severity};
+use super::classify::Classification;
+use super::text::Lang;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice<'b> {
+    pub plan: Vec<&'b AdviceItem>,
+    pub checklist: Vec<&'b AdviceItem>,
+}
+
+pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
+    // Lower group = earlier in the plan: what a severe flag demands comes first, then the
+    // outcome's own advice, then warnings that support the outcome, then other warnings.
+    let mut group = vec![u8::MAX; bank.advice.len()];
+    let mut want = |ids: &[super::bank::Str], rank: u8| {
+        for id in ids {
+            if let Some(i) = bank.advice_index(id) {
+                group[i] = group[i].min(rank);
+            }
+        }
+    };
+    let primary = bank.outcomes.get(result.primary);
+    if let Some(outcome) = primary {
+        want(&outcome.advice, 1);
+    }
+    for flag in result.flags.iter().filter_map(|&f| bank.flags.get(f)) {
+        let rank = match flag.severity {
+            Severity::Severe => 0,
+            Severity::Warning if primary.is_some_and(|o| o.id == flag.outcome) => 2,
+            Severity::Warning => 3,
+        };
+        want(&flag.advice, rank);
+    }
+    let mut chosen: Vec<(u8, usize)> = group
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| **g != u8::MAX)
+        .map(|(i, g)| (*g, i))
+        .collect();
+    chosen.sort_unstable();
+    let items = || chosen.iter().map(|&(_, i)| &bank.advice[i]);
+    Advice {
+        plan: items().filter(|i| i.kind == AdviceKind::Step).collect(),
+        checklist: items().filter(|i| i.kind == AdviceKind::Clause).collect(),
+    }
+}
+
+/// The checklist as plain text, for copying or downloading: a heading line, then one
+/// `[ ] clause` line each.
+pub fn checklist_text(heading: &str, advice: &Advice<'_>, lang: Lang) -> String {
+    let mut text = String::with_capacity(64 * (advice.checklist.len() + 1));
+    text.push_str(heading);
+    text.push('\n');
+    for item in &advice.checklist {
+        text.push_str("[ ] ");
+        text.push_str(item.text.get(lang));
+        text.push('\n');
+    }
+    text
+}

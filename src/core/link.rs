@@ -1,0 +1,178 @@
+//! The share-link codec: a quiz result as a short, versioned URL fragment.
+//!
+//! Format: `r1.<quiz id>.<bank version>.<lang>.<answers><check>`
+//! - `r1` names this format, so a future format can be told apart;
+//! - one character per question: the choice index in base 36 (`0-9a-z`), `-` for skipped;
+//! - `<check>` is one base-36 character over everything before it, so a mistyped or
+//!   truncated link is caught instead of silently showing someone else's result.
+//!
+//! Only choice indices travel, never free text. `tipe-klien` links are 35 characters.
+//! Decoding takes any string and answers with a typed error; it never panics.
+
+use super::bank::Bank;
+use super::classify::Answers;
+use super::text::Lang;
+
+pub const FORMAT: &str = "r1";
+/// Longer input is rejected before any parsing, whatever it holds.
+pub const MAX_LINK_LEN: usize = 128;
+const SKIPPED: u8 = b'-';
+const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedResult {
+    /// Index into the bank list given to `decode`.
+    pub quiz: usize,
+    pub lang: Lang,
+    pub answers: Answers,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not the shape of a result link at all: garbage, truncated or too long.
+    Malformed,
+    /// Looks like a result link of a format this version does not know.
+    UnknownFormat,
+    /// The checksum does not match: characters changed after sharing.
+    Checksum,
+    UnknownQuiz,
+    UnknownLanguage,
+    /// Made with an older bank version whose answers cannot be mapped any more.
+    Outdated {
+        link: u16,
+        current: u16,
+    },
+    /// Made with a newer bank version than this copy of the app has.
+    Newer {
+        link: u16,
+        current: u16,
+    },
+    /// An answer names a choice or a question the quiz does not have.
+    ImpossibleAnswers,
+}
+
+pub fn encode(bank: &Bank, answers: &Answers, lang: Lang) -> String {
+    let mut link = String::with_capacity(24 + bank.questions.len());
+    link.push_str(FORMAT);
+    link.push('.');
+    link.push_str(&bank.id);
+    link.push('.');
+    push_number(&mut link, bank.version);
+    link.push('.');
+    link.push_str(lang.code());
+    link.push('.');
+    for q in 0..bank.questions.len() {
+        let symbol = match answers.get(q) {
+            Some(choice) => DIGITS.get(usize::from(choice)).copied().unwrap_or(SKIPPED),
+            None => SKIPPED,
+        };
+        link.push(char::from(symbol));
+    }
+    link.push(char::from(check_digit(link.as_bytes())));
+    link
+}
+
+/// `u16` to decimal without the formatting machinery, which costs kilobytes in the wasm.
+fn push_number(out: &mut String, mut n: u16) {
+    let mut digits = [0u8; 5];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+fn check_digit(bytes: &[u8]) -> u8 {
+    let hash = bytes
+        .iter()
+        .fold(7u32, |h, &b| (h * 33 + u32::from(b)) % 1_000_003);
+    DIGITS[(hash % 36) as usize]
+}
+
+fn parse_version(text: &str) -> Option<u16> {
+    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Decodes a fragment (with or without the leading `#`) against the given banks.
+pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError> {
+    let link = fragment.strip_prefix('#').unwrap_or(fragment);
+    if link.len() > MAX_LINK_LEN || !link.is_ascii() {
+        return Err(LinkError::Malformed);
+    }
+    let parts: Vec<&str> = link.split('.').collect();
+    let format = parts[0];
+    if format != FORMAT {
+        let looks_like_a_format = format.len() <= 3
+            && format.starts_with('r')
+            && format.len() > 1
+            && format[1..].bytes().all(|b| b.is_ascii_digit());
+        return Err(if looks_like_a_format && parts.len() > 1 {
+            LinkError::UnknownFormat
+        } else {
+            LinkError::Malformed
+        });
+    }
+    let [_, quiz_id, version, lang, answers_and_check] = parts[..] else {
+        return Err(LinkError::Malformed);
+    };
+    let Some((&check, answer_symbols)) = answers_and_check.as_bytes().split_last() else {
+        return Err(LinkError::Malformed);
+    };
+    let body = &link.as_bytes()[..link.len() - 1];
+    if check_digit(body) != check {
+        return Err(LinkError::Checksum);
+    }
+    let version = parse_version(version).ok_or(LinkError::Malformed)?;
+    let quiz = banks
+        .iter()
+        .position(|bank| bank.id == quiz_id)
+        .ok_or(LinkError::UnknownQuiz)?;
+    let bank = banks[quiz];
+    let lang = Lang::from_code(lang).ok_or(LinkError::UnknownLanguage)?;
+    let readable = version == bank.version || bank.compatible_versions.contains(&version);
+    if !readable {
+        return Err(if version > bank.version {
+            LinkError::Newer {
+                link: version,
+                current: bank.version,
+            }
+        } else {
+            LinkError::Outdated {
+                link: version,
+                current: bank.version,
+            }
+        });
+    }
+    if answer_symbols.len() > bank.questions.len() {
+        return Err(LinkError::ImpossibleAnswers);
+    }
+    let mut answers = Answers::empty(bank);
+    for (q, &symbol) in answer_symbols.iter().enumerate() {
+        if symbol == SKIPPED {
+            continue;
+        }
+        let choice = DIGITS
+            .iter()
+            .position(|&d| d == symbol)
+            .ok_or(LinkError::ImpossibleAnswers)?;
+        if choice >= bank.questions[q].choices.len() {
+            return Err(LinkError::ImpossibleAnswers);
+        }
+        answers.0[q] = Some(choice as u8);
+    }
+    Ok(SharedResult {
+        quiz,
+        lang,
+        answers,
+    })
+}
