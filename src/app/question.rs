@@ -1,0 +1,102 @@
+use crate::core::banks::BANKS;
+use crate::core::classify::Answers;
+use crate::core::state::Action;
+use crate::core::text::Lang;
+use crate::core::ui_text::Ui;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub lang: Lang,
+    pub quiz: usize,
+    pub step: usize,
+    pub answers: Answers,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn QuestionScreen(props: &QuestionProps) -> Html {
+    // Arrow keys and Space select radios by firing `click`; remembering that a key started it
+    // lets a keyboard user browse the choices while a pointer click moves straight on.
+    let key_driven = use_memo((), |_| Rc::new(Cell::new(false)));
+    let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
+        return Html::default();
+    };
+    let Some(question) = bank.questions.get(props.step) else {
+        return Html::default();
+    };
+    let total = bank.questions.len();
+    let selected = props.answers.get(props.step);
+    let progress_text = Ui::StepOf.fill(
+        lang,
+        &[
+            ("n", &(props.step + 1).to_string()),
+            ("m", &total.to_string()),
+        ],
+    );
+
+    let onkeydown = {
+        let key_driven = (*key_driven).clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let key = event.key();
+            if key.starts_with("Arrow") || key == " " {
+                key_driven.set(true);
+            }
+        })
+    };
+
+    let choices = question.choices.iter().enumerate().map(|(index, choice)| {
+        let index = index as u8;
+        let checked = selected == Some(index);
+        let onclick = {
+            let key_driven = (*key_driven).clone();
+            props.dispatch.reform(move |_: MouseEvent| Action::Choose {
+                choice: index,
+                advance: !key_driven.replace(false),
+            })
+        };
+        html! {
+            <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
+                <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
+                <span class="choice-key" aria-hidden="true">{ usize::from(index) + 1 }</span>
+                <span class="choice-text">{ choice.text.get(lang) }</span>
+            </label>
+        }
+    });
+
+    let is_last = props.step + 1 == total;
+    let next_label = match (selected.is_some(), is_last) {
+        (_, true) => Ui::SeeResult,
+        (true, false) => Ui::Next,
+        (false, false) => Ui::Skip,
+    };
+    let on_next = props.dispatch.reform(|_| Action::Next);
+    let on_back = props.dispatch.reform(|_| Action::Back);
+
+    html! {
+        <section class="question" aria-labelledby="screen-heading">
+            <div class="progress" data-testid="progress">
+                <span>{ progress_text }</span>
+                <progress value={(props.step + 1).to_string()} max={total.to_string()} aria-hidden="true"></progress>
+            </div>
+            <fieldset class="choices" {onkeydown}>
+                <legend>
+                    <h1 id="screen-heading" tabindex="-1" data-testid="question">
+                        { question.text.get(lang) }
+                    </h1>
+                </legend>
+                { for choices }
+            </fieldset>
+            <nav class="steps">
+                <button type="button" class="secondary" data-testid="back" onclick={on_back}>
+                    { Ui::Back.text(lang) }
+                </button>
+                <button type="button" class="primary" data-testid="next" onclick={on_next}>
+                    { next_label.text(lang) }
+                </button>
+            </nav>
+        </section>
+    }
+}
