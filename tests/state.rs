@@ -5,7 +5,10 @@ mod common;
 use cek_klien::core::banks::BANKS;
 use cek_klien::core::classify::Answers;
 use cek_klien::core::link::{self, LinkError};
-use cek_klien::core::state::{reduce, Action, Screen, State};
+use cek_klien::core::state::{
+    key_action, needs_history_entry, reduce, Action, KeyTarget, Notice, Screen, Startup, State,
+    Stored, Theme,
+};
 use cek_klien::core::text::{lang_from_query, Lang};
 
 fn run(state: State, actions: impl IntoIterator<Item = Action>) -> State {
@@ -112,7 +115,6 @@ fn opening_a_share_link_shows_the_shared_result_in_its_language() {
         State::new(Lang::Id),
         [Action::OpenLink {
             fragment: fragment.clone(),
-            lang_locked: false,
         }],
     );
     assert_eq!(
@@ -125,14 +127,15 @@ fn opening_a_share_link_shows_the_shared_result_in_its_language() {
     assert_eq!(state.answers, answers);
     assert_eq!(state.lang, Lang::En);
     // ?lang= on the page wins over the link's language.
-    let locked = run(
-        State::new(Lang::Id),
-        [Action::OpenLink {
-            fragment,
-            lang_locked: true,
-        }],
-    );
+    let locked = State::start(startup_with(Some(Lang::Id), &fragment, no_storage()), BANKS);
     assert_eq!(locked.lang, Lang::Id);
+    assert_eq!(
+        locked.screen,
+        Screen::Result {
+            quiz: 0,
+            shared: true
+        }
+    );
 }
 
 #[test]
@@ -147,17 +150,10 @@ fn the_result_fragment_reopens_the_same_result() {
         finished.clone(),
         [Action::OpenLink {
             fragment: fragment.clone(),
-            lang_locked: false,
         }],
     );
     assert_eq!(echoed, finished);
-    let elsewhere = run(
-        State::new(Lang::Id),
-        [Action::OpenLink {
-            fragment,
-            lang_locked: false,
-        }],
-    );
+    let elsewhere = run(State::new(Lang::Id), [Action::OpenLink { fragment }]);
     assert_eq!(elsewhere.answers, finished.answers);
     assert_eq!(
         elsewhere.screen,
@@ -174,7 +170,6 @@ fn a_broken_link_shows_the_error_and_home_recovers() {
         State::new(Lang::Id),
         [Action::OpenLink {
             fragment: "#r1.rusak".into(),
-            lang_locked: false,
         }],
     );
     assert_eq!(state.screen, Screen::LinkError(LinkError::Malformed));
@@ -188,14 +183,12 @@ fn clearing_the_fragment_leaves_a_result_for_the_intro() {
         State::new(Lang::Id),
         [Action::OpenLink {
             fragment: link::encode(BANKS[0], &Answers::empty(BANKS[0]), Lang::Id),
-            lang_locked: false,
         }],
     );
     let state = run(
         state,
         [Action::OpenLink {
             fragment: String::new(),
-            lang_locked: false,
         }],
     );
     assert_eq!(state.screen, Screen::Intro);
@@ -260,4 +253,273 @@ fn every_interface_string_exists_in_both_languages() {
         Ui::StepOf.fill(Lang::En, &[("n", "2"), ("m", "15")]),
         "Question 2 of 15"
     );
+}
+
+fn no_storage() -> Stored<'static> {
+    Stored::Values {
+        lang: None,
+        progress: None,
+    }
+}
+
+fn startup_with<'a>(
+    query_lang: Option<Lang>,
+    fragment: &'a str,
+    stored: Stored<'a>,
+) -> Startup<'a> {
+    Startup {
+        query_lang,
+        browser_lang: Lang::En,
+        theme: Theme::Auto,
+        fragment,
+        stored,
+    }
+}
+
+fn in_progress(quiz: usize, clicks: &[u8]) -> State {
+    run(
+        State::new(Lang::Id),
+        std::iter::once(Action::Start(quiz)).chain(clicks.iter().map(|&c| click(c))),
+    )
+}
+
+#[test]
+fn startup_language_order_is_query_then_stored_then_browser() {
+    let stored_en = Stored::Values {
+        lang: Some("en"),
+        progress: None,
+    };
+    let stored_id = Stored::Values {
+        lang: Some("id"),
+        progress: None,
+    };
+    assert_eq!(
+        State::start(startup_with(None, "", no_storage()), BANKS).lang,
+        Lang::En
+    );
+    assert_eq!(
+        State::start(startup_with(None, "", stored_id), BANKS).lang,
+        Lang::Id
+    );
+    assert_eq!(
+        State::start(startup_with(Some(Lang::Id), "", stored_en), BANKS).lang,
+        Lang::Id
+    );
+}
+
+#[test]
+fn every_step_has_its_own_fragment_and_back_forward_keep_newer_answers() {
+    let at_step_2 = in_progress(0, &[1, 2]);
+    let step_1_entry = in_progress(0, &[1]).fragment(BANKS).unwrap();
+    assert!(
+        step_1_entry.starts_with("q1.tipe-klien.1.1."),
+        "{step_1_entry}"
+    );
+    assert_ne!(at_step_2.fragment(BANKS).unwrap(), step_1_entry);
+    // The browser's back button brings the older entry, which did not have answer 2 yet.
+    let back = run(
+        at_step_2.clone(),
+        [Action::OpenLink {
+            fragment: format!("#{step_1_entry}"),
+        }],
+    );
+    assert_eq!(back.screen, Screen::Question { quiz: 0, step: 1 });
+    assert_eq!(back.answers, at_step_2.answers);
+}
+
+#[test]
+fn a_reload_mid_quiz_restores_place_and_answers_from_the_fragment() {
+    let before = in_progress(1, &[2, 0, 1]);
+    let fragment = before.fragment(BANKS).unwrap();
+    let reloaded = State::start(startup_with(None, &fragment, no_storage()), BANKS);
+    assert_eq!(reloaded.screen, before.screen);
+    assert_eq!(reloaded.answers, before.answers);
+}
+
+#[test]
+fn an_unfinished_quiz_is_saved_offered_and_resumed() {
+    let before = in_progress(0, &[3, 3]);
+    let saved = before
+        .saved(BANKS)
+        .progress
+        .expect("a quiz in progress is saved");
+    let stored = Stored::Values {
+        lang: None,
+        progress: Some(&saved),
+    };
+    let reopened = State::start(startup_with(None, "", stored), BANKS);
+    assert_eq!(reopened.screen, Screen::Intro);
+    assert!(reopened.resume.is_some());
+    // Still saved while on offer, so a second reload still offers it.
+    assert_eq!(
+        reopened.saved(BANKS).progress.as_deref(),
+        Some(saved.as_str())
+    );
+    let resumed = run(reopened.clone(), [Action::Resume]);
+    assert_eq!(resumed.screen, before.screen);
+    assert_eq!(resumed.answers, before.answers);
+    let discarded = run(reopened, [Action::DiscardSaved]);
+    assert_eq!(discarded.saved(BANKS).progress, None);
+}
+
+#[test]
+fn a_finished_quiz_is_not_kept_in_storage() {
+    let count = BANKS[1].questions.len();
+    let done = in_progress(1, &vec![0; count]);
+    assert!(matches!(done.screen, Screen::Result { .. }));
+    assert_eq!(done.saved(BANKS).progress, None);
+}
+
+#[test]
+fn corrupted_or_blocked_storage_gives_a_quiet_notice_and_a_working_quiz() {
+    for stored in [
+        Stored::Values {
+            lang: Some("klingon"),
+            progress: None,
+        },
+        Stored::Values {
+            lang: None,
+            progress: Some("q1.tipe-klien.1.3.zz{{"),
+        },
+        Stored::Values {
+            lang: None,
+            progress: Some("r1.tipe-klien.1.id.000000000000000k"),
+        },
+    ] {
+        let state = State::start(startup_with(None, "", stored), BANKS);
+        assert_eq!(state.notice, Some(Notice::StorageCorrupted), "{stored:?}");
+        assert_eq!(state.resume, None);
+        let playing = run(state, [Action::Start(0), click(0)]);
+        assert_eq!(playing.screen, Screen::Question { quiz: 0, step: 1 });
+    }
+    let blocked = State::start(startup_with(None, "", Stored::Unavailable), BANKS);
+    assert_eq!(blocked.notice, Some(Notice::StorageUnavailable));
+    assert_eq!(
+        run(blocked, [Action::Start(1)]).screen,
+        Screen::Question { quiz: 1, step: 0 }
+    );
+}
+
+#[test]
+fn forgetting_the_device_drops_language_and_saved_quiz() {
+    let chosen = run(State::new(Lang::Id), [Action::SetLang(Lang::En)]);
+    assert_eq!(chosen.saved(BANKS).lang, Some(Lang::En));
+    let forgotten = run(chosen, [Action::ForgetDevice]);
+    assert_eq!(forgotten.saved(BANKS).lang, None);
+    assert_eq!(forgotten.saved(BANKS).progress, None);
+}
+
+#[test]
+fn changing_an_answer_in_review_recomputes_and_unmarks_shared() {
+    use cek_klien::core::classify::classify;
+    let bank = BANKS[0];
+    let polite = common::all_answered(bank, |_| 0);
+    let opened = run(
+        State::new(Lang::Id),
+        [Action::OpenLink {
+            fragment: link::encode(bank, &polite, Lang::Id),
+        }],
+    );
+    assert_eq!(
+        opened.screen,
+        Screen::Result {
+            quiz: 0,
+            shared: true
+        }
+    );
+    assert_eq!(
+        common::outcome_id(bank, classify(bank, &opened.answers).primary),
+        "ideal"
+    );
+    let rude = bank
+        .questions
+        .iter()
+        .position(|q| q.id == "bahasa")
+        .unwrap();
+    let changed = run(
+        opened,
+        [Action::SetAnswer {
+            question: rude,
+            choice: Some(2),
+        }],
+    );
+    assert_eq!(
+        changed.screen,
+        Screen::Result {
+            quiz: 0,
+            shared: false
+        }
+    );
+    assert_eq!(
+        common::outcome_id(bank, classify(bank, &changed.answers).primary),
+        "bermasalah"
+    );
+    let ignored = run(
+        changed.clone(),
+        [Action::SetAnswer {
+            question: rude,
+            choice: Some(9),
+        }],
+    );
+    assert_eq!(ignored, changed);
+}
+
+#[test]
+fn keys_map_to_actions_only_on_questions_and_never_while_typing() {
+    let state = in_progress(0, &[]);
+    let key = |k: &str, target| key_action(&state, k, target, BANKS);
+    assert_eq!(
+        key("2", KeyTarget::Other),
+        Some(Action::Choose {
+            choice: 1,
+            advance: false
+        })
+    );
+    assert_eq!(
+        key("4", KeyTarget::Control),
+        Some(Action::Choose {
+            choice: 3,
+            advance: false
+        })
+    );
+    assert_eq!(key("5", KeyTarget::Other), None, "only 4 choices");
+    assert_eq!(key("0", KeyTarget::Other), None);
+    assert_eq!(key("Enter", KeyTarget::Other), Some(Action::Next));
+    assert_eq!(
+        key("Enter", KeyTarget::Control),
+        None,
+        "the button handles its own Enter"
+    );
+    assert_eq!(key("Backspace", KeyTarget::Other), Some(Action::Back));
+    assert_eq!(key("Backspace", KeyTarget::TextEntry), None);
+    assert_eq!(key("1", KeyTarget::TextEntry), None);
+    assert_eq!(
+        key_action(&State::new(Lang::Id), "1", KeyTarget::Other, BANKS),
+        None
+    );
+}
+
+#[test]
+fn only_moving_somewhere_new_adds_a_history_entry() {
+    let at_step_2 = in_progress(0, &[1, 2]);
+    let step_2_entry = at_step_2.fragment(BANKS).unwrap();
+    let step_1_entry = in_progress(0, &[1]).fragment(BANKS).unwrap();
+    // Clicking on from step 1: the address bar still shows step 1, so a new entry.
+    assert!(needs_history_entry(&at_step_2, &step_1_entry, BANKS));
+    // After the back button to step 1, the bar already shows step 1: refresh in place.
+    let back = run(
+        at_step_2.clone(),
+        [Action::OpenLink {
+            fragment: step_1_entry.clone(),
+        }],
+    );
+    assert!(!needs_history_entry(&back, &step_1_entry, BANKS));
+    // A language switch changes nothing but the answers' language: in place.
+    let english = run(at_step_2, [Action::SetLang(Lang::En)]);
+    assert!(!needs_history_entry(&english, &step_2_entry, BANKS));
+    assert!(needs_history_entry(
+        &State::new(Lang::Id),
+        &step_2_entry,
+        BANKS
+    ));
 }

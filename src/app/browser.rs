@@ -41,24 +41,6 @@ pub fn address_without_fragment() -> String {
     }
 }
 
-/// Shows `fragment` in the address bar without adding a history entry or firing
-/// `hashchange` (which would make the app treat its own link as a shared one).
-pub fn replace_fragment(fragment: Option<&str>) {
-    let Some(window) = window() else { return };
-    let current = fragment_of(&window);
-    if current == fragment.unwrap_or_default() {
-        return;
-    }
-    let mut url = address_without_fragment();
-    if let Some(fragment) = fragment {
-        url.push('#');
-        url.push_str(fragment);
-    }
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
 fn fragment_of(window: &web_sys::Window) -> String {
     window
         .location()
@@ -100,4 +82,165 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+const LANG_KEY: &str = "cek-klien.lang";
+const PROGRESS_KEY: &str = "cek-klien.progress";
+
+/// The page's storage, or `None` when the browser refuses it (privacy mode, blocked
+/// third-party storage in an iframe, a host page that throws on access).
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// What storage held at load, as owned strings; `None` when storage is unavailable.
+pub fn read_storage() -> Option<(Option<String>, Option<String>)> {
+    let storage = storage()?;
+    let lang = storage.get_item(LANG_KEY).ok()?;
+    let progress = storage.get_item(PROGRESS_KEY).ok()?;
+    Some((lang, progress))
+}
+
+/// Makes storage hold exactly `saved`; false when a write failed (blocked, quota exceeded).
+pub fn write_storage(saved: &crate::core::state::Saved) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let lang_ok = match saved.lang {
+        Some(lang) => storage.set_item(LANG_KEY, lang.code()).is_ok(),
+        None => storage.remove_item(LANG_KEY).is_ok(),
+    };
+    let progress_ok = match &saved.progress {
+        Some(progress) => storage.set_item(PROGRESS_KEY, progress).is_ok(),
+        None => storage.remove_item(PROGRESS_KEY).is_ok(),
+    };
+    lang_ok && progress_ok
+}
+
+/// `?theme=` from the page address.
+pub fn query_theme() -> Option<crate::core::state::Theme> {
+    let search = window().and_then(|w| w.location().search().ok())?;
+    crate::core::text::query_value(&search, "theme").and_then(crate::core::state::Theme::from_code)
+}
+
+/// Puts `fragment` in the address bar: as a new history entry when the user moved to another
+/// step or screen (so the back button retraces it), in place otherwise. Neither fires
+/// `hashchange`, so the app never mistakes its own link for a shared one.
+pub fn show_fragment(fragment: Option<&str>, new_entry: bool) {
+    let Some(window) = window() else { return };
+    if fragment_of(&window) == fragment.unwrap_or_default() {
+        return;
+    }
+    let mut url = address_without_fragment();
+    if let Some(fragment) = fragment {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    if let Ok(history) = window.history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if new_entry {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
+    }
+}
+
+/// Whether the device offers the system share sheet (`navigator.share`).
+pub fn can_share() -> bool {
+    window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share"))
+            .unwrap_or(false)
+    })
+}
+
+/// Opens the system share sheet; a cancelled or refused share is not an error to show.
+pub fn share(title: &str, url: &str) {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = navigator.share_with_data(&data);
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
+}
+
+/// A `data:` URL for a text file, for a download link that needs no script to click it.
+pub fn text_data_url(text: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(text).into();
+    let mut url = String::from("data:text/plain;charset=utf-8,");
+    url.push_str(&encoded);
+    url
+}
+
+/// Replaces the widget with a fixed message and a reload button. Used by the panic hook, so
+/// it builds plain DOM and assumes nothing about the app's state.
+pub fn show_fatal_error() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    let build = || -> Option<web_sys::Element> {
+        let panel = document.create_element("div").ok()?;
+        panel.set_class_name("cek-klien fatal");
+        panel.set_attribute("data-testid", "error").ok()?;
+        panel.set_attribute("role", "alert").ok()?;
+        let message = document.create_element("p").ok()?;
+        message.set_text_content(Some(
+            "Maaf, terjadi kesalahan. Muat ulang untuk mencoba lagi. / Sorry, something went wrong. Reload to try again.",
+        ));
+        let button = document.create_element("button").ok()?;
+        button.set_attribute("type", "button").ok()?;
+        button.set_text_content(Some("Muat ulang / Reload"));
+        let reload = wasm_bindgen::closure::Closure::once_into_js(|| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        button
+            .add_event_listener_with_callback("click", reload.unchecked_ref())
+            .ok()?;
+        panel.append_child(&message).ok()?;
+        panel.append_child(&button).ok()?;
+        Some(panel)
+    };
+    if let Some(panel) = build() {
+        root.set_text_content(None);
+        let _ = root.append_child(&panel);
+    }
+}
+
+/// Which kind of element a key press came from.
+pub fn key_target(event: &web_sys::KeyboardEvent) -> crate::core::state::KeyTarget {
+    use crate::core::state::KeyTarget;
+    let element = event
+        .composed_path()
+        .get(0)
+        .dyn_into::<web_sys::Element>()
+        .ok();
+    let Some(element) = element else {
+        return KeyTarget::Other;
+    };
+    match element.tag_name().to_ascii_uppercase().as_str() {
+        "SELECT" | "TEXTAREA" => KeyTarget::TextEntry,
+        "INPUT" => {
+            let kind = element.get_attribute("type").unwrap_or_default();
+            if kind.eq_ignore_ascii_case("radio") || kind.eq_ignore_ascii_case("checkbox") {
+                KeyTarget::Other
+            } else {
+                KeyTarget::TextEntry
+            }
+        }
+        "BUTTON" | "A" | "SUMMARY" => KeyTarget::Control,
+        _ if element.has_attribute("contenteditable") => KeyTarget::TextEntry,
+        _ => KeyTarget::Other,
+    }
 }

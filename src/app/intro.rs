@@ -1,4 +1,5 @@
 use crate::core::banks::BANKS;
+use crate::core::link::Progress;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -7,6 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
     pub lang: Lang,
+    pub resume: Option<Progress>,
     pub dispatch: Callback<Action>,
 }
 
@@ -17,6 +19,7 @@ fn minutes_for(questions: usize) -> usize {
 
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
+    let forgotten = use_state(|| false);
     let lang = props.lang;
     let quizzes = BANKS.iter().enumerate().map(|(index, bank)| {
         let onclick = props.dispatch.reform(move |_| Action::Start(index));
@@ -45,12 +48,58 @@ pub fn Intro(props: &IntroProps) -> Html {
             </li>
         }
     });
+
+    let resume = props.resume.as_ref().and_then(|saved| {
+        let bank = BANKS.get(saved.quiz)?;
+        let detail = Ui::ResumeDetail.fill(
+            lang,
+            &[
+                ("quiz", bank.title.get(lang)),
+                ("n", &saved.answers.answered_count().to_string()),
+                ("m", &bank.questions.len().to_string()),
+            ],
+        );
+        let on_resume = props.dispatch.reform(|_| Action::Resume);
+        let on_discard = props.dispatch.reform(|_| Action::DiscardSaved);
+        Some(html! {
+            <div class="resume" data-testid="resume">
+                <h2>{ Ui::ResumeHeading.text(lang) }</h2>
+                <p>{ detail }</p>
+                <div class="steps">
+                    <button type="button" class="secondary" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
+                    <button type="button" class="primary" data-testid="resume-continue" onclick={on_resume}>
+                        { Ui::Resume.text(lang) }
+                    </button>
+                </div>
+            </div>
+        })
+    });
+
+    let on_forget = {
+        let forgotten = forgotten.clone();
+        props.dispatch.reform(move |_| {
+            forgotten.set(true);
+            Action::ForgetDevice
+        })
+    };
+
     html! {
         <section class="intro" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ Ui::Tagline.text(lang) }</h1>
             <p class="privacy">{ Ui::PrivacyNote.text(lang) }</p>
+            { for resume }
             <h2>{ Ui::ChooseQuiz.text(lang) }</h2>
+            <p class="muted">{ Ui::HowItWorks.text(lang) }</p>
             <ul class="quiz-list">{ for quizzes }</ul>
+            <footer class="device-data">
+                <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
+                <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>
+                    { Ui::ForgetDevice.text(lang) }
+                </button>
+                <p role="status" class="muted">
+                    if *forgotten { { Ui::Forgotten.text(lang) } }
+                </p>
+            </footer>
         </section>
     }
 }

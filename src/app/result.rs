@@ -1,11 +1,13 @@
 use super::browser;
-use crate::core::advice::advise;
+use crate::core::advice::{advise, checklist_text};
+use crate::core::bank::{Bank, Severity};
 use crate::core::banks::BANKS;
-use crate::core::classify::{classify, Answers, Lead};
+use crate::core::classify::{classify, Answers, Classification, Lead};
 use crate::core::link;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,9 +19,16 @@ pub struct ResultProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Which copy button last reported, and whether it worked.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Link(bool),
+    Checklist(bool),
+}
+
 #[component]
 pub fn ResultScreen(props: &ResultProps) -> Html {
-    let copy_state = use_state(|| None::<bool>);
+    let copied = use_state(|| None::<Copied>);
     let Some(bank) = BANKS.get(props.quiz) else {
         return Html::default();
     };
@@ -29,51 +38,6 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     let Some(outcome) = bank.outcomes.get(result.primary) else {
         return Html::default();
     };
-
-    let mut ranked: Vec<usize> = (0..bank.outcomes.len()).collect();
-    ranked.sort_by_key(|&o| std::cmp::Reverse(result.scores[o]));
-    let scores = ranked.into_iter().map(|o| {
-        let score = result.scores[o];
-        let label = Ui::ScoreOf.fill(lang, &[("score", &score.to_string())]);
-        html! {
-            <li class={classes!("score", (o == result.primary).then_some("primary"))}>
-                <span class="score-name">{ bank.outcomes[o].name.get(lang) }</span>
-                <svg class="score-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                    <rect class="track" width="100" height="10" rx="2" />
-                    <rect class="fill" width={score.to_string()} height="10" rx="2" />
-                </svg>
-                <span class="score-value">{ label }</span>
-            </li>
-        }
-    });
-
-    let flags =
-        if result.flags.is_empty() {
-            html! { <p>{ Ui::NoFlags.text(lang) }</p> }
-        } else {
-            let items = result.flags.iter().filter_map(|&f| bank.flags.get(f)).map(|flag| {
-            let severe = flag.severity == crate::core::bank::Severity::Severe;
-            html! {
-                <li class={classes!(severe.then_some("severe"))}>
-                    { flag.label.get(lang) }
-                    if severe { <strong class="tag">{ Ui::SevereLabel.text(lang) }</strong> }
-                </li>
-            }
-        });
-            html! { <ul class="flags">{ for items }</ul> }
-        };
-
-    let drivers = result.drivers.iter().filter_map(|driver| {
-        let question = bank.questions.get(driver.question)?;
-        let choice = question.choices.get(driver.choice)?;
-        Some(html! {
-            <li>
-                <span class="muted">{ question.text.get(lang) }</span>
-                <br />
-                { choice.text.get(lang) }
-            </li>
-        })
-    });
 
     let lead = if result.decided_by_severe_flag {
         Ui::SevereDecided
@@ -92,19 +56,36 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         url.push_str(&link::encode(bank, &props.answers, lang));
         url
     };
-    let on_copy = {
-        let copy_state = copy_state.clone();
-        let url = share_url.clone();
+    let copy = |what: fn(bool) -> Copied, text: String| {
+        let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let copy_state = copy_state.clone();
-            browser::copy_text(&url, move |ok| copy_state.set(Some(ok)));
+            let copied = copied.clone();
+            browser::copy_text(&text, move |ok| copied.set(Some(what(ok))));
         })
     };
-    let copy_feedback = match *copy_state {
-        Some(true) => Ui::Copied.text(lang),
-        Some(false) => Ui::CopyFailed.text(lang),
-        None => "",
+    let on_copy_link = copy(Copied::Link, share_url.clone());
+    let checklist = checklist_text(Ui::ChecklistHeading.text(lang), &advice, lang);
+    let on_copy_checklist = copy(Copied::Checklist, checklist.clone());
+    let link_feedback = match *copied {
+        Some(Copied::Link(true)) => Ui::Copied.text(lang),
+        Some(Copied::Link(false)) => Ui::CopyFailed.text(lang),
+        _ => "",
     };
+    let checklist_feedback = match *copied {
+        Some(Copied::Checklist(true)) => Ui::ChecklistCopied.text(lang),
+        Some(Copied::Checklist(false)) => Ui::CopyFailed.text(lang),
+        _ => "",
+    };
+    let on_share = {
+        let title = outcome.name.get(lang).to_string();
+        let url = share_url.clone();
+        Callback::from(move |_: MouseEvent| browser::share(&title, &url))
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
 
     let on_retake = props.dispatch.reform(|_| Action::Retake);
     let on_home = props.dispatch.reform(|_| Action::Home);
@@ -121,7 +102,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             aria-labelledby="screen-heading"
         >
             if props.shared {
-                <p class="shared-badge">
+                <p class="shared-badge" data-testid="shared">
                     { Ui::SharedBadge.text(lang) }
                     { " " }
                     <button type="button" class="link" onclick={on_take_yourself}>
@@ -137,15 +118,32 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             <p class="summary">{ outcome.summary.get(lang) }</p>
             <p class="lead">{ lead.text(lang) }</p>
 
-            <h2>{ Ui::ScoresHeading.text(lang) }</h2>
-            <ul class="scores">{ for scores }</ul>
-
-            <h2>{ Ui::FlagsHeading.text(lang) }</h2>
-            { flags }
+            <div class="result-grid">
+                <div>
+                    <h2>{ Ui::ScoresHeading.text(lang) }</h2>
+                    { score_chart(bank, &result, lang) }
+                </div>
+                <div>
+                    <h2>{ Ui::FlagsHeading.text(lang) }</h2>
+                    { flag_list(bank, &result, lang) }
+                </div>
+            </div>
 
             if !result.drivers.is_empty() {
                 <h2>{ Ui::WhyHeading.text(lang) }</h2>
-                <ul class="drivers">{ for drivers }</ul>
+                <ul class="drivers">
+                    { for result.drivers.iter().filter_map(|driver| {
+                        let question = bank.questions.get(driver.question)?;
+                        let choice = question.choices.get(driver.choice)?;
+                        Some(html! {
+                            <li>
+                                <span class="muted">{ question.text.get(lang) }</span>
+                                { " " }
+                                <strong>{ choice.text.get(lang) }</strong>
+                            </li>
+                        })
+                    }) }
+                </ul>
             }
 
             <h2>{ Ui::PlanHeading.text(lang) }</h2>
@@ -157,20 +155,119 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             <ul class="checklist">
                 { for advice.checklist.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
             </ul>
-
-            <h2>{ Ui::ShareHeading.text(lang) }</h2>
-            <p class="muted">{ Ui::ShareHint.text(lang) }</p>
-            <div class="share">
-                <label for="share-link">{ Ui::ShareLabel.text(lang) }</label>
-                <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
-                <button type="button" class="secondary" onclick={on_copy}>{ Ui::Copy.text(lang) }</button>
-                <p class="copy-feedback" role="status">{ copy_feedback }</p>
+            <div class="actions no-print">
+                <button type="button" class="secondary" onclick={on_copy_checklist}>{ Ui::CopyChecklist.text(lang) }</button>
+                <a class="button secondary" download="cek-klien-checklist.txt" href={browser::text_data_url(&checklist)}>
+                    { Ui::DownloadChecklist.text(lang) }
+                </a>
+                <span class="copy-feedback" role="status">{ checklist_feedback }</span>
             </div>
 
-            <nav class="steps">
+            <div class="share no-print">
+                <h2>{ Ui::ShareHeading.text(lang) }</h2>
+                <p class="muted">{ Ui::ShareHint.text(lang) }</p>
+                <label for="share-link">{ Ui::ShareLabel.text(lang) }</label>
+                <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid="copy-link" onclick={on_copy_link}>{ Ui::Copy.text(lang) }</button>
+                    if browser::can_share() {
+                        <button type="button" class="secondary" onclick={on_share}>{ Ui::ShareSystem.text(lang) }</button>
+                    }
+                    <button type="button" class="secondary" onclick={on_print}>{ Ui::Print.text(lang) }</button>
+                </div>
+                <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }</p>
+            </div>
+
+            { review(bank, &props.answers, lang, &props.dispatch) }
+
+            <nav class="steps no-print">
                 <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
-                <button type="button" class="primary" onclick={on_retake}>{ Ui::Retake.text(lang) }</button>
+                <button type="button" class="primary" data-testid="retake" onclick={on_retake}>{ Ui::Retake.text(lang) }</button>
             </nav>
         </section>
+    }
+}
+
+/// Every outcome's score as a horizontal bar chart, drawn as inline SVG (no chart library,
+/// and no inline styles, so a strict CSP holds). The list beside it carries the same numbers as
+/// text for screen readers.
+fn score_chart(bank: &Bank, result: &Classification, lang: Lang) -> Html {
+    let mut ranked: Vec<usize> = (0..bank.outcomes.len()).collect();
+    ranked.sort_by_key(|&o| std::cmp::Reverse(result.scores[o]));
+    let rows = ranked.into_iter().map(|o| {
+        let score = result.scores[o];
+        let label = Ui::ScoreOf.fill(lang, &[("score", &score.to_string())]);
+        html! {
+            <li class={classes!("score", (o == result.primary).then_some("primary"))}>
+                <span class="score-name">{ bank.outcomes[o].name.get(lang) }</span>
+                <svg class="score-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                    <rect class="track" width="100" height="10" rx="2" />
+                    <rect class="fill" width={score.to_string()} height="10" rx="2" />
+                </svg>
+                <span class="score-value">{ label }</span>
+            </li>
+        }
+    });
+    html! {
+        <ul class="scores" aria-label={Ui::ChartLabel.text(lang)}>{ for rows }</ul>
+    }
+}
+
+fn flag_list(bank: &Bank, result: &Classification, lang: Lang) -> Html {
+    if result.flags.is_empty() {
+        return html! { <p>{ Ui::NoFlags.text(lang) }</p> };
+    }
+    let items = result
+        .flags
+        .iter()
+        .filter_map(|&f| bank.flags.get(f))
+        .map(|flag| {
+            let severe = flag.severity == Severity::Severe;
+            html! {
+                <li class={classes!(severe.then_some("severe"))}>
+                    { flag.label.get(lang) }
+                    if severe { <strong class="tag">{ Ui::SevereLabel.text(lang) }</strong> }
+                </li>
+            }
+        });
+    html! { <ul class="flags">{ for items }</ul> }
+}
+
+/// All answers, each changeable in place; the result above recomputes on every change.
+fn review(bank: &Bank, answers: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let rows = bank.questions.iter().enumerate().map(|(q, question)| {
+        let selected = answers.get(q);
+        let onchange = dispatch.reform(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            Action::SetAnswer {
+                question: q,
+                choice: value.parse::<u8>().ok(),
+            }
+        });
+        let id = {
+            let mut id = String::from("review-");
+            id.push_str(&q.to_string());
+            id
+        };
+        html! {
+            <li>
+                <label for={id.clone()}>{ question.text.get(lang) }</label>
+                <select {id} data-testid="review-answer" {onchange}>
+                    <option value="" selected={selected.is_none()}>{ "— " }{ Ui::Skipped.text(lang) }{ " —" }</option>
+                    { for question.choices.iter().enumerate().map(|(c, choice)| html! {
+                        <option value={c.to_string()} selected={selected == Some(c as u8)}>
+                            { choice.text.get(lang) }
+                        </option>
+                    }) }
+                </select>
+            </li>
+        }
+    });
+    html! {
+        <details class="review no-print" data-testid="review">
+            <summary><h2>{ Ui::ReviewHeading.text(lang) }</h2></summary>
+            <p class="muted">{ Ui::ReviewHint.text(lang) }</p>
+            <ol class="review-list">{ for rows }</ol>
+        </details>
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! Format: `r1.<quiz id>.<bank version>.<lang>.<answers><check>`
 //! - `r1` names this format, so a future format can be told apart;
+//!   `q1.<quiz id>.<bank version>.<step>.<answers><check>` is the same shape for a quiz in
+//!   progress (the address bar mid-quiz, and the saved unfinished quiz);
 //! - one character per question: the choice index in base 36 (`0-9a-z`), `-` for skipped;
 //! - `<check>` is one base-36 character over everything before it, so a mistyped or
 //!   truncated link is caught instead of silently showing someone else's result.
@@ -14,6 +16,7 @@ use super::classify::Answers;
 use super::text::Lang;
 
 pub const FORMAT: &str = "r1";
+pub const PROGRESS_FORMAT: &str = "q1";
 /// Longer input is rejected before any parsing, whatever it holds.
 pub const MAX_LINK_LEN: usize = 128;
 const SKIPPED: u8 = b'-';
@@ -25,6 +28,21 @@ pub struct SharedResult {
     pub quiz: usize,
     pub lang: Lang,
     pub answers: Answers,
+}
+
+/// A quiz in progress: which quiz, the question on screen, and the answers so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub quiz: usize,
+    pub step: usize,
+    pub answers: Answers,
+}
+
+/// What a fragment can hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fragment {
+    Result(SharedResult),
+    Progress(Progress),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,14 +70,24 @@ pub enum LinkError {
 }
 
 pub fn encode(bank: &Bank, answers: &Answers, lang: Lang) -> String {
+    encode_as(FORMAT, bank, lang.code(), answers)
+}
+
+pub fn encode_progress(bank: &Bank, answers: &Answers, step: usize) -> String {
+    let mut step_text = String::new();
+    push_number(&mut step_text, u16::try_from(step).unwrap_or(u16::MAX));
+    encode_as(PROGRESS_FORMAT, bank, &step_text, answers)
+}
+
+fn encode_as(format: &str, bank: &Bank, detail: &str, answers: &Answers) -> String {
     let mut link = String::with_capacity(24 + bank.questions.len());
-    link.push_str(FORMAT);
+    link.push_str(format);
     link.push('.');
     link.push_str(&bank.id);
     link.push('.');
     push_number(&mut link, bank.version);
     link.push('.');
-    link.push_str(lang.code());
+    link.push_str(detail);
     link.push('.');
     for q in 0..bank.questions.len() {
         let symbol = match answers.get(q) {
@@ -96,24 +124,32 @@ fn check_digit(bytes: &[u8]) -> u8 {
     DIGITS[(hash % 36) as usize]
 }
 
-fn parse_version(text: &str) -> Option<u16> {
+fn parse_number(text: &str) -> Option<u16> {
     if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()
 }
 
-/// Decodes a fragment (with or without the leading `#`) against the given banks.
+/// Decodes a result link (with or without the leading `#`) against the given banks.
 pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError> {
+    match decode_fragment(fragment, banks)? {
+        Fragment::Result(shared) => Ok(shared),
+        Fragment::Progress(_) => Err(LinkError::UnknownFormat),
+    }
+}
+
+/// Decodes either a result link or a quiz-in-progress fragment.
+pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, LinkError> {
     let link = fragment.strip_prefix('#').unwrap_or(fragment);
     if link.len() > MAX_LINK_LEN || !link.is_ascii() {
         return Err(LinkError::Malformed);
     }
     let parts: Vec<&str> = link.split('.').collect();
     let format = parts[0];
-    if format != FORMAT {
+    if format != FORMAT && format != PROGRESS_FORMAT {
         let looks_like_a_format = format.len() <= 3
-            && format.starts_with('r')
+            && (format.starts_with('r') || format.starts_with('q'))
             && format.len() > 1
             && format[1..].bytes().all(|b| b.is_ascii_digit());
         return Err(if looks_like_a_format && parts.len() > 1 {
@@ -122,7 +158,7 @@ pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError
             LinkError::Malformed
         });
     }
-    let [_, quiz_id, version, lang, answers_and_check] = parts[..] else {
+    let [_, quiz_id, version, detail, answers_and_check] = parts[..] else {
         return Err(LinkError::Malformed);
     };
     let Some((&check, answer_symbols)) = answers_and_check.as_bytes().split_last() else {
@@ -132,13 +168,12 @@ pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError
     if check_digit(body) != check {
         return Err(LinkError::Checksum);
     }
-    let version = parse_version(version).ok_or(LinkError::Malformed)?;
+    let version = parse_number(version).ok_or(LinkError::Malformed)?;
     let quiz = banks
         .iter()
         .position(|bank| bank.id == quiz_id)
         .ok_or(LinkError::UnknownQuiz)?;
     let bank = banks[quiz];
-    let lang = Lang::from_code(lang).ok_or(LinkError::UnknownLanguage)?;
     let readable = version == bank.version || bank.compatible_versions.contains(&version);
     if !readable {
         return Err(if version > bank.version {
@@ -153,11 +188,33 @@ pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError
             }
         });
     }
-    if answer_symbols.len() > bank.questions.len() {
+    let answers = decode_answers(bank, answer_symbols)?;
+    if format == FORMAT {
+        let lang = Lang::from_code(detail).ok_or(LinkError::UnknownLanguage)?;
+        Ok(Fragment::Result(SharedResult {
+            quiz,
+            lang,
+            answers,
+        }))
+    } else {
+        let step = parse_number(detail)
+            .map(usize::from)
+            .filter(|&step| step < bank.questions.len())
+            .ok_or(LinkError::Malformed)?;
+        Ok(Fragment::Progress(Progress {
+            quiz,
+            step,
+            answers,
+        }))
+    }
+}
+
+fn decode_answers(bank: &Bank, symbols: &[u8]) -> Result<Answers, LinkError> {
+    if symbols.len() > bank.questions.len() {
         return Err(LinkError::ImpossibleAnswers);
     }
     let mut answers = Answers::empty(bank);
-    for (q, &symbol) in answer_symbols.iter().enumerate() {
+    for (q, &symbol) in symbols.iter().enumerate() {
         if symbol == SKIPPED {
             continue;
         }
@@ -170,9 +227,5 @@ pub fn decode(fragment: &str, banks: &[&Bank]) -> Result<SharedResult, LinkError
         }
         answers.0[q] = Some(choice as u8);
     }
-    Ok(SharedResult {
-        quiz,
-        lang,
-        answers,
-    })
+    Ok(answers)
 }

@@ -1,10 +1,10 @@
 //! The app's state and its one reducer. Pure: the yew view dispatches `Action`s and renders
-//! `State`; effects (URL fragment, storage) only read the state or dispatch actions, so every
-//! transition is tested natively.
+//! `State`; effects only mirror the state into the browser (address bar, storage) or turn browser
+//! events into actions, so every transition is tested natively.
 
 use super::bank::Bank;
 use super::classify::Answers;
-use super::link::{self, LinkError};
+use super::link::{self, Fragment, LinkError, Progress};
 use super::text::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,17 +23,88 @@ pub enum Screen {
     LinkError(LinkError),
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the system's light or dark preference.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|theme| theme.code().eq_ignore_ascii_case(code))
+    }
+}
+
+/// A quiet message about something that did not work but does not stop the quiz.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The browser refuses storage: the quiz works, progress will not survive a reload.
+    StorageUnavailable,
+    /// Saved data could not be read and was dropped.
+    StorageCorrupted,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub lang: Lang,
+    /// True when the language came from `?lang=` or the user's own choice; a shared link's
+    /// language then does not override it.
+    pub lang_fixed: bool,
+    /// True when the user switched language here, so the choice is remembered.
+    pub lang_chosen: bool,
+    pub theme: Theme,
     pub screen: Screen,
-    /// Answers to the quiz on screen; kept across language switches and going back.
+    /// Answers to the quiz on screen; kept across language switches, going back and history.
     pub answers: Answers,
+    /// An unfinished quiz found in storage, offered on the intro.
+    pub resume: Option<Progress>,
+    pub notice: Option<Notice>,
+}
+
+/// What storage held when the page loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored<'a> {
+    Unavailable,
+    Values {
+        lang: Option<&'a str>,
+        progress: Option<&'a str>,
+    },
+}
+
+/// Everything the page tells the app when it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Startup<'a> {
+    pub query_lang: Option<Lang>,
+    pub browser_lang: Lang,
+    pub theme: Theme,
+    pub fragment: &'a str,
+    pub stored: Stored<'a>,
+}
+
+/// What the app wants storage to hold; an effect makes storage match it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub lang: Option<Lang>,
+    pub progress: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetLang(Lang),
+    SetTheme(Theme),
     Start(usize),
     /// Picks a choice on the current question; `advance` also moves on (a pointer click does,
     /// a keyboard selection does not, so arrow keys can browse the choices).
@@ -44,23 +115,100 @@ pub enum Action {
     /// Moves on, skipping the question if it has no answer; after the last one, the result.
     Next,
     Back,
+    /// Changes one answer from the result's review list; the result recomputes at once.
+    SetAnswer {
+        question: usize,
+        choice: Option<u8>,
+    },
     Retake,
     Home,
-    /// A fragment arrived (page load or the user pasted a link). `lang_locked` is true when the
-    /// page itself asked for a language (`?lang=`), which then wins over the link's.
+    /// Continues the unfinished quiz found in storage.
+    Resume,
+    /// Drops the unfinished quiz found in storage.
+    DiscardSaved,
+    /// Forgets everything this device stored (language choice, unfinished quiz).
+    ForgetDevice,
+    DismissNotice,
+    /// Storage failed while saving.
+    StorageFailed,
+    /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
     OpenLink {
         fragment: String,
-        lang_locked: bool,
     },
+}
+
+/// What kind of element a key press came from, so typing in a field is never hijacked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyTarget {
+    /// A text field or a select: keys belong to it.
+    TextEntry,
+    /// A button or link: Enter activates it, so the app must not also act.
+    Control,
+    /// Anything else, radios included.
+    Other,
 }
 
 impl State {
     pub fn new(lang: Lang) -> State {
         State {
             lang,
+            lang_fixed: false,
+            lang_chosen: false,
+            theme: Theme::Auto,
             screen: Screen::Intro,
             answers: Answers::default(),
+            resume: None,
+            notice: None,
         }
+    }
+
+    /// The state a page load starts in. Language: `?lang=`, then the stored choice, then a
+    /// shared link's, then the browser's.
+    pub fn start(startup: Startup<'_>, banks: &[&Bank]) -> State {
+        let mut notice = None;
+        let (stored_lang, stored_progress) = match startup.stored {
+            Stored::Unavailable => {
+                notice = Some(Notice::StorageUnavailable);
+                (None, None)
+            }
+            Stored::Values { lang, progress } => {
+                let stored_lang = lang.and_then(Lang::from_code);
+                let progress = progress.map(|saved| match link::decode_fragment(saved, banks) {
+                    Ok(Fragment::Progress(progress)) => Some(progress),
+                    _ => None,
+                });
+                if (lang.is_some() && stored_lang.is_none()) || progress == Some(None) {
+                    notice = Some(Notice::StorageCorrupted);
+                }
+                (stored_lang, progress.flatten())
+            }
+        };
+        let fixed_lang = startup.query_lang.or(stored_lang);
+        let mut state = State {
+            lang: fixed_lang.unwrap_or(startup.browser_lang),
+            lang_fixed: fixed_lang.is_some(),
+            lang_chosen: stored_lang.is_some() && startup.query_lang.is_none(),
+            theme: startup.theme,
+            resume: stored_progress,
+            notice,
+            ..State::new(Lang::Id)
+        };
+        if !startup.fragment.trim_start_matches('#').is_empty() {
+            state = reduce(
+                &state,
+                Action::OpenLink {
+                    fragment: startup.fragment.to_string(),
+                },
+                banks,
+            );
+        }
+        // A quiz opened from the address bar supersedes the saved one only if it is the same.
+        if let (Screen::Question { quiz, .. }, Some(saved)) = (&state.screen, &state.resume) {
+            if saved.quiz == *quiz {
+                state.resume = None;
+            }
+        }
+        state
     }
 
     /// The fragment that represents this state, for the address bar and the share link.
@@ -69,6 +217,34 @@ impl State {
             Screen::Result { quiz, .. } => banks
                 .get(*quiz)
                 .map(|bank| link::encode(bank, &self.answers, self.lang)),
+            Screen::Question { quiz, step } => banks
+                .get(*quiz)
+                .map(|bank| link::encode_progress(bank, &self.answers, *step)),
+            _ => None,
+        }
+    }
+
+    /// What storage should hold now: the language only if the user chose it, and the quiz
+    /// only while it is unfinished (or still on offer to be resumed).
+    pub fn saved(&self, banks: &[&Bank]) -> Saved {
+        let progress = match (&self.screen, &self.resume) {
+            (Screen::Question { quiz, step }, _) => banks
+                .get(*quiz)
+                .map(|bank| link::encode_progress(bank, &self.answers, *step)),
+            (_, Some(saved)) => banks
+                .get(saved.quiz)
+                .map(|bank| link::encode_progress(bank, &saved.answers, saved.step)),
+            _ => None,
+        };
+        Saved {
+            lang: self.lang_chosen.then_some(self.lang),
+            progress,
+        }
+    }
+
+    fn quiz_on_screen(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Question { quiz, .. } | Screen::Result { quiz, .. } => Some(quiz),
             _ => None,
         }
     }
@@ -77,11 +253,19 @@ impl State {
 pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
     let mut next = state.clone();
     match action {
-        Action::SetLang(lang) => next.lang = lang,
+        Action::SetLang(lang) => {
+            next.lang = lang;
+            next.lang_fixed = true;
+            next.lang_chosen = true;
+        }
+        Action::SetTheme(theme) => next.theme = theme,
         Action::Start(quiz) => {
             if let Some(bank) = banks.get(quiz) {
                 next.answers = Answers::empty(bank);
                 next.screen = Screen::Question { quiz, step: 0 };
+                if next.resume.as_ref().is_some_and(|saved| saved.quiz == quiz) {
+                    next.resume = None;
+                }
             }
         }
         Action::Choose { choice, advance } => {
@@ -124,48 +308,93 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             }
             _ => {}
         },
-        Action::Retake => {
-            let quiz = match state.screen {
-                Screen::Question { quiz, .. } | Screen::Result { quiz, .. } => Some(quiz),
-                _ => None,
-            };
-            match quiz.and_then(|q| banks.get(q).map(|bank| (q, bank))) {
-                Some((quiz, bank)) => {
-                    next.answers = Answers::empty(bank);
-                    next.screen = Screen::Question { quiz, step: 0 };
+        Action::SetAnswer { question, choice } => {
+            if let Screen::Result { quiz, .. } = state.screen {
+                let valid = banks
+                    .get(quiz)
+                    .and_then(|bank| bank.questions.get(question))
+                    .is_some_and(|q| choice.is_none_or(|c| usize::from(c) < q.choices.len()));
+                if valid {
+                    if let Some(slot) = next.answers.0.get_mut(question) {
+                        *slot = choice;
+                    }
+                    // Changed answers are the user's own, no longer the shared result.
+                    next.screen = Screen::Result {
+                        quiz,
+                        shared: false,
+                    };
                 }
-                None => next.screen = Screen::Intro,
             }
         }
+        Action::Retake => match state
+            .quiz_on_screen()
+            .and_then(|q| banks.get(q).map(|b| (q, b)))
+        {
+            Some((quiz, bank)) => {
+                next.answers = Answers::empty(bank);
+                next.screen = Screen::Question { quiz, step: 0 };
+            }
+            None => next.screen = Screen::Intro,
+        },
         Action::Home => {
             next.screen = Screen::Intro;
             next.answers = Answers::default();
         }
-        Action::OpenLink {
-            fragment,
-            lang_locked,
-        } => {
+        Action::Resume => {
+            if let Some(saved) = next.resume.take() {
+                if banks.get(saved.quiz).is_some() {
+                    next.answers = saved.answers;
+                    next.screen = Screen::Question {
+                        quiz: saved.quiz,
+                        step: saved.step,
+                    };
+                }
+            }
+        }
+        Action::DiscardSaved => next.resume = None,
+        Action::ForgetDevice => {
+            next.resume = None;
+            next.lang_chosen = false;
+            next.notice = None;
+        }
+        Action::DismissNotice => next.notice = None,
+        Action::StorageFailed => next.notice = Some(Notice::StorageUnavailable),
+        Action::OpenLink { fragment } => {
             let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
             if fragment.is_empty() {
-                if matches!(state.screen, Screen::Result { .. } | Screen::LinkError(_)) {
+                if !matches!(state.screen, Screen::Intro) {
                     next.screen = Screen::Intro;
                     next.answers = Answers::default();
                 }
                 return next;
             }
-            // Our own fragment coming back (e.g. the back button) is not someone else's link.
+            // Our own fragment coming back is not news.
             if state.fragment(banks).as_deref() == Some(fragment) {
                 return next;
             }
-            match link::decode(fragment, banks) {
-                Ok(shared) => {
-                    if !lang_locked {
+            let same_quiz = |quiz: usize| state.quiz_on_screen() == Some(quiz);
+            match link::decode_fragment(fragment, banks) {
+                Ok(Fragment::Result(shared)) => {
+                    if !state.lang_fixed {
                         next.lang = shared.lang;
                     }
+                    // Forward to our own result (history) is not someone else's link.
+                    let own = same_quiz(shared.quiz) && shared.answers == state.answers;
                     next.answers = shared.answers;
                     next.screen = Screen::Result {
                         quiz: shared.quiz,
-                        shared: true,
+                        shared: !own,
+                    };
+                }
+                Ok(Fragment::Progress(progress)) => {
+                    // Back and forward only move between questions; the answers in memory are
+                    // newer than the ones recorded in an older history entry.
+                    if !same_quiz(progress.quiz) {
+                        next.answers = progress.answers;
+                    }
+                    next.screen = Screen::Question {
+                        quiz: progress.quiz,
+                        step: progress.step,
                     };
                 }
                 Err(error) => {
@@ -176,6 +405,70 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
         }
     }
     next
+}
+
+/// The action a key press stands for on the current screen, if any: number keys pick a choice,
+/// Enter goes on, Backspace goes back.
+pub fn key_action(state: &State, key: &str, target: KeyTarget, banks: &[&Bank]) -> Option<Action> {
+    let Screen::Question { quiz, step } = state.screen else {
+        return None;
+    };
+    if target == KeyTarget::TextEntry {
+        return None;
+    }
+    match key {
+        "Enter" if target == KeyTarget::Other => Some(Action::Next),
+        "Backspace" => Some(Action::Back),
+        _ => {
+            let digit = key.parse::<u8>().ok().filter(|d| (1..=9).contains(d))?;
+            let choices = banks.get(quiz)?.questions.get(step)?.choices.len();
+            (usize::from(digit) <= choices).then_some(Action::Choose {
+                choice: digit - 1,
+                advance: false,
+            })
+        }
+    }
+}
+
+/// Where the user is, ignoring answers and language. Moving to another place adds a history
+/// entry; anything else updates the current one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Intro,
+    Question(usize, usize),
+    Result(usize),
+    Error,
+}
+
+impl Screen {
+    pub fn place(&self) -> Place {
+        match self {
+            Screen::Intro => Place::Intro,
+            Screen::Question { quiz, step } => Place::Question(*quiz, *step),
+            Screen::Result { quiz, .. } => Place::Result(*quiz),
+            Screen::LinkError(_) => Place::Error,
+        }
+    }
+}
+
+/// The place a fragment in the address bar stands for.
+pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.is_empty() {
+        return Place::Intro;
+    }
+    match link::decode_fragment(fragment, banks) {
+        Ok(Fragment::Progress(progress)) => Place::Question(progress.quiz, progress.step),
+        Ok(Fragment::Result(shared)) => Place::Result(shared.quiz),
+        Err(_) => Place::Error,
+    }
+}
+
+/// Whether showing `state` should add a history entry: only when the user moved somewhere the
+/// address bar does not show yet. After the back button, the address bar is already there and
+/// only its answers need refreshing, so forward history survives.
+pub fn needs_history_entry(state: &State, shown_fragment: &str, banks: &[&Bank]) -> bool {
+    place_of_fragment(shown_fragment, banks) != state.screen.place()
 }
 
 fn forward(quiz: usize, step: usize, banks: &[&Bank]) -> Screen {

@@ -84,10 +84,16 @@ impl Text {
 /// Reads `lang` from a query string such as `?quiz=x&lang=en`. Unknown values give `None`, so
 /// the caller falls back to the browser's language.
 pub fn lang_from_query(search: &str) -> Option<Lang> {
+    query_value(search, "lang").and_then(Lang::from_code)
+}
+
+/// The raw value of `name` in a query string, without percent-decoding: every value the app
+/// accepts is plain ASCII, so anything encoded is simply not recognised.
+pub fn query_value<'a>(search: &'a str, name: &str) -> Option<&'a str> {
     search
         .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == "lang")
-        .and_then(|(_, value)| Lang::from_code(value))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
 }

@@ -1,0 +1,78 @@
+// Issue 3: an unfinished quiz survives closing the tab; "forget" removes it; corrupted or
+// blocked storage never stops the quiz.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/app.mjs';
+import { QUESTION_COUNT, checkedIndex, clickThrough, startQuiz, waitForStep } from './support/flows.mjs';
+
+const app = useApp();
+
+const storedKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cek-klien')).sort());
+
+test('an unfinished quiz survives closing the tab and can be continued or started over', async () => {
+  const { context, page } = await app.open();
+  await startQuiz(page, 'tipe-klien');
+  for (const choice of [2, 0, 1]) await page.locator('[data-testid=choice]').nth(choice).click();
+  await waitForStep(page, 4);
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(app.url);
+  await again.waitForSelector('[data-testid=resume]');
+  assert.match(await again.textContent('[data-testid=resume]'), /3 dari 15/);
+  await again.click('[data-testid=resume-continue]');
+  await waitForStep(again, 4);
+  await again.click('[data-testid=back]');
+  await waitForStep(again, 3);
+  assert.equal(await checkedIndex(again), 1);
+
+  await again.goto(app.url);
+  await again.reload();
+  await again.waitForSelector('[data-testid=resume]');
+  await again.click('[data-testid=resume] button:not([data-testid])');
+  assert.equal(await again.locator('[data-testid=resume]').count(), 0);
+  assert.deepEqual(await storedKeys(again), []);
+  await context.close();
+});
+
+test('forget removes everything the app stored', async () => {
+  const { context, page } = await app.open();
+  await page.click('[data-testid=lang-switch]');
+  await startQuiz(page, 'klien-kecewa');
+  await page.locator('[data-testid=choice]').nth(0).click();
+  await waitForStep(page, 2);
+  assert.deepEqual(await storedKeys(page), ['cek-klien.lang', 'cek-klien.progress']);
+  await page.goto(app.url);
+  await page.click('[data-testid=forget]');
+  await page.waitForFunction(() => Object.keys(localStorage).length === 0);
+  await page.reload();
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.locator('[data-testid=resume]').count(), 0);
+  await context.close();
+});
+
+const BROKEN_STORAGE = {
+  'corrupted saved quiz': () => localStorage.setItem('cek-klien.progress', 'q1.tipe-klien.1.3.{{{garbage'),
+  'corrupted language': () => localStorage.setItem('cek-klien.lang', '<img src=x onerror=alert(1)>'),
+  'storage blocked': () =>
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    }),
+};
+
+for (const [name, breakIt] of Object.entries(BROKEN_STORAGE)) {
+  test(`${name}: a quiet notice, and the quiz still finishes`, async () => {
+    const { context, page, problems } = await app.open(null);
+    await context.addInitScript(breakIt);
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid=notice]');
+    await startQuiz(page, 'klien-kecewa');
+    await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+    assert.ok(await page.getAttribute('[data-testid=result]', 'data-outcome'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

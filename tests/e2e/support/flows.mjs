@@ -1,0 +1,48 @@
+// Common user flows for the end-to-end tests.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const QUESTION_COUNT = { 'tipe-klien': 15, 'klien-kecewa': 8 };
+
+export async function startQuiz(page, quiz) {
+  await page.click(`[data-testid=start][data-quiz=${quiz}]`);
+  await page.waitForSelector('[data-testid=question]');
+}
+
+/// Waits until the progress text names question `n` (1-based), in either language.
+export async function waitForStep(page, n) {
+  await page.waitForFunction(
+    (n) => new RegExp(`\\b${n}\\b`).test(document.querySelector('[data-testid=progress]')?.textContent ?? ''),
+    n,
+  );
+}
+
+/// Clicks choice `choiceFor(step)` on every question from the current one to the result.
+export async function clickThrough(page, choiceFor, count, from = 0) {
+  for (let step = from; step < count; step++) {
+    await waitForStep(page, step + 1);
+    await page.locator('[data-testid=choice]').nth(choiceFor(step)).click();
+  }
+  await page.waitForSelector('[data-testid=result]');
+}
+
+export const outcomeOf = (page) => page.getAttribute('[data-testid=result]', 'data-outcome');
+
+export async function checkedIndex(page) {
+  return page.$$eval('[data-testid=choice] input', (inputs) => inputs.findIndex((i) => i.checked));
+}
+
+const AXE = readFileSync(fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+
+/// Runs axe-core's WCAG 2.1 A/AA rules on the page and fails with a readable list.
+export async function assertNoAxeViolations(page, label) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(violations, [], `axe violations on ${label}`);
+}
