@@ -176,6 +176,8 @@ pub fn text_data_url(text: &str) -> String {
     url
 }
 
+const FATAL_MESSAGE: &str = "Maaf, terjadi kesalahan. Muat ulang halaman untuk mencoba lagi. / Sorry, something went wrong. Reload the page to try again.";
+
 /// Replaces the widget with a fixed message and a reload button. Used by the panic hook, so
 /// it builds plain DOM and assumes nothing about the app's state.
 pub fn show_fatal_error() {
@@ -194,9 +196,7 @@ pub fn show_fatal_error() {
         panel.set_attribute("data-testid", "error").ok()?;
         panel.set_attribute("role", "alert").ok()?;
         let message = document.create_element("p").ok()?;
-        message.set_text_content(Some(
-            "Maaf, terjadi kesalahan. Muat ulang untuk mencoba lagi. / Sorry, something went wrong. Reload to try again.",
-        ));
+        message.set_text_content(Some(FATAL_MESSAGE));
         let button = document.create_element("button").ok()?;
         button.set_attribute("type", "button").ok()?;
         button.set_text_content(Some("Muat ulang / Reload"));
@@ -212,9 +212,18 @@ pub fn show_fatal_error() {
         panel.append_child(&button).ok()?;
         Some(panel)
     };
-    if let Some(panel) = build() {
-        root.set_text_content(None);
-        let _ = root.append_child(&panel);
+    root.set_text_content(None);
+    match build() {
+        Some(panel) => {
+            let _ = root.append_child(&panel);
+        }
+        // The host page may have broken element creation itself: plain text on the root still
+        // tells the reader what happened.
+        None => {
+            root.set_text_content(Some(FATAL_MESSAGE));
+            let _ = root.set_attribute("data-testid", "error");
+            let _ = root.set_attribute("role", "alert");
+        }
     }
 }
 

@@ -36,7 +36,11 @@ impl Reducible for AppState {
 /// Mounts the app on `#app`, or on `<body>` when the host page has no such element. A panic
 /// anywhere replaces the widget with a message and a reload button instead of freezing it.
 pub fn mount() {
-    std::panic::set_hook(Box::new(|_| browser::show_fatal_error()));
+    // Through yew, which would otherwise install its own console-only hook when rendering.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_fatal_error();
+    }));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
