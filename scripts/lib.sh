@@ -53,11 +53,12 @@ ensure_node_modules() {
   fi
 }
 
-ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ]; then
-    say "Installing Chromium from Debian"
+ensure_test_browsers() {
+  # Chromium drives the end-to-end tests; Hugo builds the real blog the embed tests use.
+  if [ ! -x /usr/bin/chromium ] || ! command -v hugo >/dev/null; then
+    say "Installing Chromium and Hugo from Debian"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium hugo
   fi
 }
 

@@ -273,6 +273,7 @@ fn startup_with<'a>(
         theme: Theme::Auto,
         fragment,
         stored,
+        ignored_options: false,
     }
 }
 

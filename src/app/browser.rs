@@ -16,12 +16,6 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// `?lang=` from the page address, if it names a language we speak.
-pub fn query_lang() -> Option<Lang> {
-    let search = window().and_then(|w| w.location().search().ok())?;
-    crate::core::text::lang_from_query(&search)
-}
-
 /// The browser's preferred language, reduced to one we speak.
 pub fn browser_lang() -> Lang {
     window()
@@ -57,17 +51,6 @@ pub fn set_document_lang(lang: Lang, title: &str) {
         let _ = root.set_attribute("lang", lang.code());
     }
     document.set_title(title);
-}
-
-/// Moves keyboard and screen-reader focus to the element with this id, if it exists.
-pub fn focus(id: &str) {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
 }
 
 /// Copies text with the async clipboard API; `done` gets whether it worked. Browsers without
@@ -115,12 +98,6 @@ pub fn write_storage(saved: &crate::core::state::Saved) -> bool {
         None => storage.remove_item(PROGRESS_KEY).is_ok(),
     };
     lang_ok && progress_ok
-}
-
-/// `?theme=` from the page address.
-pub fn query_theme() -> Option<crate::core::state::Theme> {
-    let search = window().and_then(|w| w.location().search().ok())?;
-    crate::core::text::query_value(&search, "theme").and_then(crate::core::state::Theme::from_code)
 }
 
 /// Puts `fragment` in the address bar: as a new history entry when the user moved to another
@@ -178,16 +155,10 @@ pub fn text_data_url(text: &str) -> String {
 
 const FATAL_MESSAGE: &str = "Maaf, terjadi kesalahan. Muat ulang halaman untuk mencoba lagi. / Sorry, something went wrong. Reload the page to try again.";
 
-/// Replaces the widget with a fixed message and a reload button. Used by the panic hook, so
-/// it builds plain DOM and assumes nothing about the app's state.
-pub fn show_fatal_error() {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(root) = document
-        .get_element_by_id("app")
-        .or_else(|| document.body().map(Into::into))
-    else {
+/// Replaces the widget in `root` with a fixed message and a reload button. Used by the panic
+/// hook, so it builds plain DOM and assumes nothing about the app's state.
+pub fn show_fatal_error(root: &web_sys::Element) {
+    let Some(document) = root.owner_document() else {
         return;
     };
     let build = || -> Option<web_sys::Element> {
@@ -224,6 +195,87 @@ pub fn show_fatal_error() {
             let _ = root.set_attribute("data-testid", "error");
             let _ = root.set_attribute("role", "alert");
         }
+    }
+}
+
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The app's own page without query or fragment: the start of every share link and snippet.
+pub fn app_base() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let mut base = location.origin().unwrap_or_default();
+    base.push_str(&location.pathname().unwrap_or_default());
+    // ".../index.html" and ".../" are the same page; snippets add file names to the folder.
+    if let Some(folder_end) = base.rfind('/') {
+        base.truncate(folder_end + 1);
+    }
+    base
+}
+
+/// Share links open the app's own page, whether it is shown standalone or in an iframe.
+pub fn address_for_sharing() -> String {
+    app_base()
+}
+
+/// Sets the accent colour variables on the widget's wrapper.
+pub fn set_accent(wrapper: &yew::NodeRef, accent: &str, text: &str) {
+    if let Some(element) = wrapper.cast::<web_sys::HtmlElement>() {
+        let style = element.style();
+        let _ = style.set_property("--accent", accent);
+        let _ = style.set_property("--accent-text", text);
+    }
+}
+
+/// Keeps the parent page told of the widget's height. The message holds one number and goes
+/// to any origin: it reveals nothing but the height, and the parent's embed.js checks that it
+/// comes from an iframe it made.
+pub struct HeightReporter {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn report_height(wrapper: &yew::NodeRef) -> Option<HeightReporter> {
+    let element = wrapper.cast::<web_sys::Element>()?;
+    let parent = window()?.parent().ok().flatten()?;
+    let measured = element.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"cekKlienHeight".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(HeightReporter {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Moves focus to the element with this id inside `root` (ids are per shadow root, and a page
+/// may hold several widgets).
+pub fn focus_within(root: &web_sys::Element, id: &str) {
+    let mut selector = String::from("#");
+    selector.push_str(id);
+    let element = root
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 

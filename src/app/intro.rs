@@ -8,7 +8,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
     pub lang: Lang,
+    /// Show only this quiz (an embed's `quiz` option).
+    pub only: Option<usize>,
     pub resume: Option<Progress>,
+    /// The builder is offered on the app's own page, not inside someone's blog.
+    pub show_builder_link: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -21,7 +25,12 @@ fn minutes_for(questions: usize) -> usize {
 pub fn Intro(props: &IntroProps) -> Html {
     let forgotten = use_state(|| false);
     let lang = props.lang;
-    let quizzes = BANKS.iter().enumerate().map(|(index, bank)| {
+    let only = props.only;
+    let shown = BANKS
+        .iter()
+        .enumerate()
+        .filter(move |(index, _)| only.is_none_or(|only| only == *index));
+    let quizzes = shown.map(|(index, bank)| {
         let onclick = props.dispatch.reform(move |_| Action::Start(index));
         let count = bank.questions.len();
         let facts = Ui::QuestionCount.fill(
@@ -91,6 +100,13 @@ pub fn Intro(props: &IntroProps) -> Html {
             <h2>{ Ui::ChooseQuiz.text(lang) }</h2>
             <p class="muted">{ Ui::HowItWorks.text(lang) }</p>
             <ul class="quiz-list">{ for quizzes }</ul>
+            if props.show_builder_link {
+                <p class="builder-link">
+                    <button type="button" class="link" data-testid="open-builder" onclick={props.dispatch.reform(|_| Action::OpenBuilder)}>
+                        { Ui::BuilderOpen.text(lang) }
+                    </button>
+                </p>
+            }
             <footer class="device-data">
                 <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
                 <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>

@@ -3,12 +3,14 @@
 //! (address bar and history, storage, document language, focus) live in effects here.
 
 mod browser;
+mod builder;
 mod intro;
 mod link_error;
 mod question;
 mod result;
 
 use crate::core::banks::BANKS;
+use crate::core::embed::{self, Mode};
 use crate::core::state::{self, Action, Notice, Screen, Startup, State, Stored, Theme};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -33,65 +35,167 @@ impl Reducible for AppState {
     }
 }
 
-/// Mounts the app on `#app`, or on `<body>` when the host page has no such element. A panic
-/// anywhere replaces the widget with a message and a reload button instead of freezing it.
-pub fn mount() {
+thread_local! {
+    /// Every root the app is mounted on, so a panic can replace each widget with a message.
+    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+fn install_panic_hook() {
     // Through yew, which would otherwise install its own console-only hook when rendering.
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        browser::show_fatal_error();
+        ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                browser::show_fatal_error(root);
+            }
+        });
     }));
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            // The static fallback text in #app is replaced by the app.
-            root.set_text_content(None);
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
 }
 
-fn initial_state() -> State {
-    let stored = browser::read_storage();
-    let stored = match &stored {
-        None => Stored::Unavailable,
-        Some((lang, progress)) => Stored::Values {
+fn render(root: web_sys::Element, host: Host) {
+    install_panic_hook();
+    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+    // The static fallback text in the root is replaced by the app.
+    root.set_text_content(None);
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            host: Rc::new(host),
+        },
+    )
+    .render();
+}
+
+/// Mounts the app on its own page (standalone, or inside an iframe with `?embed=1`). Only a
+/// page that marks its root with `data-cek-klien-app` gets one, so loading the module on a
+/// blog (the script mount) never takes over the host page.
+pub fn mount_page() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-cek-klien-app]").ok().flatten())
+    else {
+        return;
+    };
+    let search = browser::search();
+    let mode = if embed::is_iframe_query(&search) {
+        Mode::Iframe
+    } else {
+        Mode::Standalone
+    };
+    let options = embed::Options::from_query(&search, BANKS);
+    let share_base = browser::address_for_sharing();
+    render(
+        root.clone(),
+        Host {
+            mode,
+            options,
+            share_base,
+            root,
+        },
+    );
+}
+
+/// Mounts a widget in `root` (inside the shadow root embed.js made) with the host element's
+/// `data-*` options. `app_base` is where the app's own page lives, for share links.
+pub fn mount_widget(root: web_sys::Element, attributes: &web_sys::Element, app_base: String) {
+    let read = |name: &str| {
+        let mut attribute = String::from("data-");
+        attribute.push_str(name);
+        attributes.get_attribute(&attribute)
+    };
+    let values: Vec<(&str, Option<String>)> = ["quiz", "lang", "theme", "accent"]
+        .into_iter()
+        .map(|name| (name, read(name)))
+        .collect();
+    let options = embed::Options::read(
+        |name| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| v.as_deref())
+        },
+        BANKS,
+    );
+    render(
+        root.clone(),
+        Host {
+            mode: Mode::Script,
+            options,
+            share_base: app_base,
+            root,
+        },
+    );
+}
+
+/// How and where this copy of the app is hosted.
+#[derive(Clone, PartialEq)]
+pub struct Host {
+    pub mode: Mode,
+    pub options: embed::Options,
+    /// The address share links start with (the app's own page, never a blog's).
+    pub share_base: String,
+    /// The element the app renders into; keyboard and focus stay inside it.
+    pub root: web_sys::Element,
+}
+
+#[derive(Properties, PartialEq)]
+struct AppProps {
+    host: Rc<Host>,
+}
+
+fn initial_state(host: &Host) -> State {
+    let owns_page = host.mode != Mode::Script;
+    let stored = if owns_page {
+        browser::read_storage()
+    } else {
+        None
+    };
+    let stored = match (&stored, owns_page) {
+        (_, false) => Stored::Disabled,
+        (None, true) => Stored::Unavailable,
+        (Some((lang, progress)), true) => Stored::Values {
             lang: lang.as_deref(),
             progress: progress.as_deref(),
         },
     };
-    let fragment = browser::fragment();
+    let fragment = if owns_page {
+        browser::fragment()
+    } else {
+        String::new()
+    };
     State::start(
         Startup {
-            query_lang: browser::query_lang(),
+            query_lang: host.options.lang,
             browser_lang: browser::browser_lang(),
-            theme: browser::query_theme().unwrap_or_default(),
+            theme: host.options.theme.unwrap_or_default(),
             fragment: &fragment,
             stored,
+            ignored_options: host.options.ignored,
         },
         BANKS,
     )
 }
 
 #[component]
-fn App() -> Html {
-    let state = use_reducer(|| AppState(initial_state()));
+fn App(props: &AppProps) -> Html {
+    let host = props.host.clone();
+    let state = use_reducer({
+        let host = host.clone();
+        move || AppState(initial_state(&host))
+    });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let current = &state.0;
+    let owns_page = host.mode != Mode::Script;
+    let wrapper = use_node_ref();
 
     // Back, forward and pasted links arrive as hashchange.
     {
         let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
+        use_effect_with(owns_page, move |owns_page| {
+            let listener = owns_page.then(web_sys::window).flatten().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
                     dispatch.emit(Action::OpenLink {
                         fragment: browser::fragment(),
@@ -102,54 +206,53 @@ fn App() -> Html {
         });
     }
 
-    // Number keys pick, Enter goes on, Backspace goes back. The listener reads the latest
-    // state through a shared cell so it is registered once.
+    // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside this
+    // widget only. The listener reads the latest state through a shared cell.
     let latest = use_mut_ref(|| current.clone());
     *latest.borrow_mut() = current.clone();
     {
         let dispatch = dispatch.clone();
         let latest: Rc<RefCell<State>> = latest.clone();
+        let root = host.root.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    // Not passive: Backspace and Enter must be able to cancel the browser default.
-                    let options = gloo_events::EventListenerOptions::enable_prevent_default();
-                    gloo_events::EventListener::new_with_options(
-                        &document,
-                        "keydown",
-                        options,
-                        move |event| {
-                            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event)
-                            else {
-                                return;
-                            };
-                            if event.ctrl_key() || event.alt_key() || event.meta_key() {
-                                return;
-                            }
-                            let target = browser::key_target(event);
-                            let action =
-                                state::key_action(&latest.borrow(), &event.key(), target, BANKS);
-                            if let Some(action) = action {
-                                event.prevent_default();
-                                dispatch.emit(action);
-                            }
-                        },
-                    )
-                });
+            // Not passive: Backspace and Enter must be able to cancel the browser default.
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo_events::EventListener::new_with_options(
+                &root,
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event) else {
+                        return;
+                    };
+                    if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                        return;
+                    }
+                    let target = browser::key_target(event);
+                    if let Some(action) =
+                        state::key_action(&latest.borrow(), &event.key(), target, BANKS)
+                    {
+                        event.prevent_default();
+                        dispatch.emit(action);
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
 
-    // The address bar mirrors the state; moving to another place adds a history entry. The
-    // first render only tidies the address in place.
+    // The address bar mirrors the state. On its own page, moving somewhere new adds a history
+    // entry; in an iframe the entry is only updated, so the host's back button stays the host's.
     {
         let fragment = current.fragment(BANKS);
-        let new_entry = state::needs_history_entry(current, &browser::fragment(), BANKS);
+        let new_entry = host.mode == Mode::Standalone
+            && state::needs_history_entry(current, &browser::fragment(), BANKS);
         let first_render = use_mut_ref(|| true);
         use_effect_with(fragment, move |fragment| {
             let first = first_render.replace(false);
-            browser::show_fragment(fragment.as_deref(), new_entry && !first);
+            if owns_page {
+                browser::show_fragment(fragment.as_deref(), new_entry && !first);
+            }
         });
     }
 
@@ -159,7 +262,7 @@ fn App() -> Html {
         let dispatch = dispatch.clone();
         let already_failed = current.notice == Some(Notice::StorageUnavailable);
         use_effect_with(saved, move |saved| {
-            if !already_failed && !browser::write_storage(saved) {
+            if owns_page && !already_failed && !browser::write_storage(saved) {
                 dispatch.emit(Action::StorageFailed);
             }
         });
@@ -167,8 +270,31 @@ fn App() -> Html {
 
     {
         let lang = current.lang;
-        use_effect_with(lang, |lang| {
-            browser::set_document_lang(*lang, Ui::AppName.text(*lang));
+        use_effect_with(lang, move |lang| {
+            if owns_page {
+                browser::set_document_lang(*lang, Ui::AppName.text(*lang));
+            }
+        });
+    }
+
+    // The host's accent colour, set through the CSSOM: a strict CSP blocks style attributes.
+    {
+        let wrapper = wrapper.clone();
+        use_effect_with(host.options.accent, move |accent| {
+            if let Some(accent) = accent {
+                browser::set_accent(&wrapper, &accent.hex(), accent.text_colour());
+            }
+        });
+    }
+
+    // In an iframe, tell the parent page our height whenever it changes, and nothing else.
+    {
+        let wrapper = wrapper.clone();
+        use_effect_with(host.mode, move |mode| {
+            let observer = (*mode == Mode::Iframe)
+                .then(|| browser::report_height(&wrapper))
+                .flatten();
+            move || drop(observer)
         });
     }
 
@@ -178,17 +304,25 @@ fn App() -> Html {
     {
         let screen = current.screen.clone();
         let first_render = use_mut_ref(|| true);
+        let root = host.root.clone();
         use_effect_with(screen, move |_| {
             if !first_render.replace(false) {
-                browser::focus("screen-heading");
+                browser::focus_within(&root, "screen-heading");
             }
         });
     }
 
     let lang = current.lang;
+    let share_base = host.share_base.clone();
     let body = match &current.screen {
         Screen::Intro => html! {
-            <intro::Intro {lang} resume={current.resume.clone()} dispatch={dispatch.clone()} />
+            <intro::Intro
+                {lang}
+                only={host.options.quiz}
+                resume={current.resume.clone()}
+                show_builder_link={host.mode == Mode::Standalone}
+                dispatch={dispatch.clone()}
+            />
         },
         Screen::Question { quiz, step } => html! {
             <question::QuestionScreen
@@ -205,11 +339,15 @@ fn App() -> Html {
                 quiz={*quiz}
                 shared={*shared}
                 answers={current.answers.clone()}
+                {share_base}
                 dispatch={dispatch.clone()}
             />
         },
         Screen::LinkError(error) => html! {
             <link_error::LinkErrorScreen {lang} error={*error} dispatch={dispatch.clone()} />
+        },
+        Screen::Builder => html! {
+            <builder::Builder {lang} app_base={browser::app_base()} dispatch={dispatch.clone()} />
         },
     };
 
@@ -217,6 +355,7 @@ fn App() -> Html {
         let text = match notice {
             Notice::StorageUnavailable => Ui::NoticeStorageUnavailable,
             Notice::StorageCorrupted => Ui::NoticeStorageCorrupted,
+            Notice::IgnoredOptions => Ui::NoticeIgnoredOptions,
         };
         let dismiss = dispatch.reform(|_| Action::DismissNotice);
         html! {
@@ -245,11 +384,19 @@ fn App() -> Html {
         _ => String::new(),
     };
 
+    let embedded = host.mode != Mode::Standalone;
     html! {
-        <div class="cek-klien" data-theme={current.theme.code()}>
+        <div
+            class={classes!("cek-klien", embedded.then_some("embedded"))}
+            data-theme={current.theme.code()}
+            lang={lang.code()}
+            ref={wrapper}
+        >
             <div class="frame">
                 <header class="bar">
-                    <span class="brand">{ Ui::AppName.text(lang) }</span>
+                    if !embedded {
+                        <span class="brand">{ Ui::AppName.text(lang) }</span>
+                    }
                     <span class="bar-actions">
                         <ThemeSwitch {lang} theme={current.theme} dispatch={dispatch.clone()} />
                         <LangSwitch {lang} dispatch={dispatch.clone()} />

@@ -16,6 +16,8 @@ pub struct ResultProps {
     pub quiz: usize,
     pub shared: bool,
     pub answers: Answers,
+    /// The app's own page, where share links point.
+    pub share_base: String,
     pub dispatch: Callback<Action>,
 }
 
@@ -51,7 +53,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     };
 
     let share_url = {
-        let mut url = browser::address_without_fragment();
+        let mut url = props.share_base.clone();
         url.push('#');
         url.push_str(&link::encode(bank, &props.answers, lang));
         url

@@ -5,6 +5,7 @@ pub mod advice;
 pub mod bank;
 pub mod banks;
 pub mod classify;
+pub mod embed;
 pub mod link;
 pub mod state;
 pub mod text;

@@ -21,7 +21,12 @@ pub enum Screen {
         shared: bool,
     },
     LinkError(LinkError),
+    /// The embed builder for bloggers.
+    Builder,
 }
+
+/// The fragment that opens the embed builder.
+pub const BUILDER_FRAGMENT: &str = "builder";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -55,6 +60,8 @@ pub enum Notice {
     StorageUnavailable,
     /// Saved data could not be read and was dropped.
     StorageCorrupted,
+    /// The embedding page set an option this version does not know; the default is used.
+    IgnoredOptions,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +84,8 @@ pub struct State {
 /// What storage held when the page loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored<'a> {
+    /// The host is not ours (script mount): storage is not used at all.
+    Disabled,
     Unavailable,
     Values {
         lang: Option<&'a str>,
@@ -92,6 +101,8 @@ pub struct Startup<'a> {
     pub theme: Theme,
     pub fragment: &'a str,
     pub stored: Stored<'a>,
+    /// The host gave options that were not recognised.
+    pub ignored_options: bool,
 }
 
 /// What the app wants storage to hold; an effect makes storage match it.
@@ -129,6 +140,7 @@ pub enum Action {
     /// Forgets everything this device stored (language choice, unfinished quiz).
     ForgetDevice,
     DismissNotice,
+    OpenBuilder,
     /// Storage failed while saving.
     StorageFailed,
     /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
@@ -167,6 +179,7 @@ impl State {
     pub fn start(startup: Startup<'_>, banks: &[&Bank]) -> State {
         let mut notice = None;
         let (stored_lang, stored_progress) = match startup.stored {
+            Stored::Disabled => (None, None),
             Stored::Unavailable => {
                 notice = Some(Notice::StorageUnavailable);
                 (None, None)
@@ -183,6 +196,9 @@ impl State {
                 (stored_lang, progress.flatten())
             }
         };
+        if startup.ignored_options {
+            notice = Some(Notice::IgnoredOptions);
+        }
         let fixed_lang = startup.query_lang.or(stored_lang);
         let mut state = State {
             lang: fixed_lang.unwrap_or(startup.browser_lang),
@@ -220,6 +236,7 @@ impl State {
             Screen::Question { quiz, step } => banks
                 .get(*quiz)
                 .map(|bank| link::encode_progress(bank, &self.answers, *step)),
+            Screen::Builder => Some(BUILDER_FRAGMENT.to_string()),
             _ => None,
         }
     }
@@ -358,6 +375,7 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.notice = None;
         }
         Action::DismissNotice => next.notice = None,
+        Action::OpenBuilder => next.screen = Screen::Builder,
         Action::StorageFailed => next.notice = Some(Notice::StorageUnavailable),
         Action::OpenLink { fragment } => {
             let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
@@ -370,6 +388,10 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             }
             // Our own fragment coming back is not news.
             if state.fragment(banks).as_deref() == Some(fragment) {
+                return next;
+            }
+            if fragment == BUILDER_FRAGMENT {
+                next.screen = Screen::Builder;
                 return next;
             }
             let same_quiz = |quiz: usize| state.quiz_on_screen() == Some(quiz);
@@ -438,6 +460,7 @@ pub enum Place {
     Question(usize, usize),
     Result(usize),
     Error,
+    Builder,
 }
 
 impl Screen {
@@ -447,6 +470,7 @@ impl Screen {
             Screen::Question { quiz, step } => Place::Question(*quiz, *step),
             Screen::Result { quiz, .. } => Place::Result(*quiz),
             Screen::LinkError(_) => Place::Error,
+            Screen::Builder => Place::Builder,
         }
     }
 }
@@ -456,6 +480,9 @@ pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Place::Intro;
+    }
+    if fragment == BUILDER_FRAGMENT {
+        return Place::Builder;
     }
     match link::decode_fragment(fragment, banks) {
         Ok(Fragment::Progress(progress)) => Place::Question(progress.quiz, progress.step),

@@ -10,12 +10,13 @@ export async function startQuiz(page, quiz) {
   await page.waitForSelector('[data-testid=question]');
 }
 
-/// Waits until the progress text names question `n` (1-based), in either language.
-export async function waitForStep(page, n) {
-  await page.waitForFunction(
-    (n) => new RegExp(`\\b${n}\\b`).test(document.querySelector('[data-testid=progress]')?.textContent ?? ''),
-    n,
-  );
+/// Waits until the progress text names question `n` (1-based), in either language. Works in
+/// a page, a frame locator or an element, and through open shadow roots.
+export async function waitForStep(scope, n) {
+  await scope
+    .locator('[data-testid=progress]')
+    .filter({ hasText: new RegExp(`\\b${n}\\b`) })
+    .waitFor();
 }
 
 /// Clicks choice `choiceFor(step)` on every question from the current one to the result.

@@ -39,6 +39,9 @@ export async function startServer(root, { base = '/', headers = {} } = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        // As GitHub Pages and most static hosts do: embed.js, the app module and the wasm
+        // are loaded cross-origin by blogs.
+        'access-control-allow-origin': '*',
         ...headers,
       });
       res.end(body);

@@ -1,0 +1,40 @@
+// Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/:
+// 1. moves Trunk's inline loader <script> into its own file, so the page works under a
+//    Content-Security-Policy without 'unsafe-inline';
+// 2. writes embed.js with the current build's hashed file names.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
+const files = readdirSync(dir);
+const find = (pattern) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one file matching ${pattern}, found ${found}`);
+  return found[0];
+};
+const build = {
+  js: find(/^cek-klien-[0-9a-f]+\.js$/),
+  wasm: find(/^cek-klien-[0-9a-f]+_bg\.wasm$/),
+  css: find(/^app-[0-9a-f]+\.css$/),
+};
+
+const indexPath = join(dir, 'index.html');
+const html = readFileSync(indexPath, 'utf8');
+const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) throw new Error('no inline module script in index.html');
+const loader = match[2].trim() + '\n';
+const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, loaderName), loader);
+writeFileSync(indexPath, html.replace(inline, `<script type=module src=./${loaderName}></script>`));
+
+const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
+const embed = template
+  .replace('__CEK_KLIEN_JS__', build.js)
+  .replace('__CEK_KLIEN_WASM__', build.wasm)
+  .replace('__CEK_KLIEN_CSS__', build.css);
+if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
+writeFileSync(join(dir, 'embed.js'), embed);
+console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);

@@ -1,0 +1,188 @@
+//! The embed builder: a blogger picks quiz, language, theme, accent colour and mode, sees a
+//! live preview, and copies a snippet, a plain link or a linked badge.
+
+use super::browser;
+use crate::core::banks::BANKS;
+use crate::core::embed::{Accent, Choices, SnippetMode};
+use crate::core::state::{Action, Theme};
+use crate::core::text::Lang;
+use crate::core::ui_text::Ui;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BuilderProps {
+    pub lang: Lang,
+    /// The folder the app is served from, e.g. `https://example.org/tools/cek-klien/`.
+    pub app_base: String,
+    pub dispatch: Callback<Action>,
+}
+
+fn select_value(event: &Event) -> String {
+    event.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+#[component]
+pub fn Builder(props: &BuilderProps) -> Html {
+    let lang = props.lang;
+    let choices = use_state(|| Choices {
+        lang,
+        ..Choices::default()
+    });
+    let copied = use_state(|| None::<&'static str>);
+    let update = |change: fn(&mut Choices, String)| {
+        let choices = choices.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*choices).clone();
+            change(&mut next, value);
+            choices.set(next);
+        })
+    };
+    let on_quiz = update(|c, v| c.quiz = BANKS.iter().position(|b| b.id == v));
+    let on_lang = update(|c, v| c.lang = Lang::from_code(&v).unwrap_or_default());
+    let on_theme = update(|c, v| c.theme = Theme::from_code(&v).unwrap_or_default());
+    let on_mode = update(|c, v| {
+        c.mode = if v == "script" {
+            SnippetMode::Script
+        } else {
+            SnippetMode::Iframe
+        }
+    });
+    let on_accent = update(|c, v| c.accent = Accent::parse(&v));
+    let on_accent_reset = update(|c, _| c.accent = None);
+
+    let base = &props.app_base;
+    let title = choices
+        .quiz
+        .and_then(|q| BANKS.get(q))
+        .map_or(Ui::AppName.text(choices.lang), |bank| {
+            bank.title.get(choices.lang)
+        });
+    let mut fallback = String::from(Ui::AppName.text(choices.lang));
+    if choices.quiz.is_some() {
+        fallback.push_str(": ");
+        fallback.push_str(title);
+    }
+    let snippet = choices.snippet(base, BANKS, &fallback);
+    let link = choices.link(base, BANKS);
+    let badge_alt = Ui::BadgeAlt.text(choices.lang);
+    let badge_svg = choices.badge(base, BANKS, badge_alt, false);
+    let badge_png = choices.badge(base, BANKS, badge_alt, true);
+    let preview = {
+        let mut url = link.clone();
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str("embed=1");
+        url
+    };
+
+    let copy_button = |what: &'static str, text: String, testid: &'static str, label: String| {
+        let copied = copied.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            browser::copy_text(&text, move |ok| copied.set(ok.then_some(what)));
+        });
+        html! {
+            <button type="button" class="secondary" data-testid={testid} {onclick}>{ label }</button>
+        }
+    };
+    let feedback = |what: &'static str| {
+        html! {
+            <span class="copy-feedback" role="status">
+                if *copied == Some(what) { { Ui::Copied.text(lang) } }
+            </span>
+        }
+    };
+    let on_home = props.dispatch.reform(|_| Action::Home);
+    let accent_value = choices
+        .accent
+        .map_or_else(|| "#0b6e4f".to_string(), Accent::hex);
+
+    html! {
+        <section class="builder" aria-labelledby="screen-heading">
+            <h1 id="screen-heading" tabindex="-1">{ Ui::BuilderHeading.text(lang) }</h1>
+            <p>{ Ui::BuilderIntro.text(lang) }</p>
+            <div class="builder-form">
+                <label>
+                    <span>{ Ui::BuilderQuiz.text(lang) }</span>
+                    <select data-testid="builder-quiz" onchange={on_quiz.reform(|e: Event| select_value(&e))}>
+                        <option value="" selected={choices.quiz.is_none()}>{ Ui::BuilderAllQuizzes.text(lang) }</option>
+                        { for BANKS.iter().enumerate().map(|(i, bank)| html! {
+                            <option value={bank.id.to_string()} selected={choices.quiz == Some(i)}>{ bank.title.get(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>
+                    <span>{ Ui::Language.text(lang) }</span>
+                    <select data-testid="builder-lang" onchange={on_lang.reform(|e: Event| select_value(&e))}>
+                        { for Lang::ALL.iter().map(|l| html! {
+                            <option value={l.code()} selected={choices.lang == *l}>{ lang_name(*l) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>
+                    <span>{ Ui::BuilderTheme.text(lang) }</span>
+                    <select data-testid="builder-theme" onchange={on_theme.reform(|e: Event| select_value(&e))}>
+                        { for [(Theme::Auto, Ui::ThemeAuto), (Theme::Light, Ui::ThemeLight), (Theme::Dark, Ui::ThemeDark)].into_iter().map(|(t, label)| html! {
+                            <option value={t.code()} selected={choices.theme == t}>{ label.text(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>
+                    <span>{ Ui::BuilderMode.text(lang) }</span>
+                    <select data-testid="builder-mode" onchange={on_mode.reform(|e: Event| select_value(&e))}>
+                        <option value="iframe" selected={choices.mode == SnippetMode::Iframe}>{ Ui::BuilderModeIframe.text(lang) }</option>
+                        <option value="script" selected={choices.mode == SnippetMode::Script}>{ Ui::BuilderModeScript.text(lang) }</option>
+                    </select>
+                </label>
+                <div class="accent-row">
+                    <label>
+                        <span>{ Ui::BuilderAccent.text(lang) }</span>
+                        <input
+                            type="color"
+                            data-testid="builder-accent"
+                            value={accent_value}
+                            onchange={on_accent.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value())}
+                        />
+                    </label>
+                    <button type="button" class="secondary" onclick={on_accent_reset.reform(|_| String::new())}>
+                        { Ui::BuilderAccentDefault.text(lang) }
+                    </button>
+                </div>
+            </div>
+
+            <h2>{ Ui::BuilderSnippet.text(lang) }</h2>
+            <p class="muted">{ Ui::BuilderSnippetHint.text(lang) }</p>
+            <textarea class="code" readonly=true rows="7" data-testid="snippet" aria-label={Ui::BuilderSnippet.text(lang)} value={snippet.clone()} />
+            <div class="actions">{ copy_button("snippet", snippet, "copy-snippet", Ui::Copy.text(lang).to_string()) }{ feedback("snippet") }</div>
+
+            <h2>{ Ui::BuilderPreview.text(lang) }</h2>
+            <iframe class="preview" src={preview} title={Ui::BuilderPreview.text(lang)} data-testid="builder-preview"></iframe>
+
+            <h2>{ Ui::BuilderLink.text(lang) }</h2>
+            <p class="muted">{ Ui::BuilderLinkHint.text(lang) }</p>
+            <input class="code" type="text" readonly=true value={link.clone()} data-testid="builder-link" aria-label={Ui::BuilderLink.text(lang)} />
+            <div class="actions">{ copy_button("link", link, "copy-builder-link", Ui::Copy.text(lang).to_string()) }{ feedback("link") }</div>
+            <p>
+                <img src={choices.badge_image(base, false)} alt={badge_alt} width="200" height="40" />
+            </p>
+            <textarea class="code" readonly=true rows="3" data-testid="badge" aria-label={Ui::BuilderBadge.text(lang)} value={badge_svg.clone()} />
+            <div class="actions">
+                { copy_button("badge", badge_svg, "copy-badge", Ui::CopyAs.fill(lang, &[("format", "SVG")])) }
+                { copy_button("badge-png", badge_png, "copy-badge-png", Ui::CopyAs.fill(lang, &[("format", "PNG")])) }
+                { feedback("badge") }{ feedback("badge-png") }
+            </div>
+
+            <nav class="steps">
+                <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
+            </nav>
+        </section>
+    }
+}
+
+/// A language's name in itself, as language menus show it.
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Bahasa Indonesia",
+        Lang::En => "English",
+    }
+}

@@ -1,0 +1,101 @@
+// Cek Klien embed loader: https://…/embed.js keeps this name across releases; the build fills
+// in the current file names below, so snippets pasted today keep working after an update.
+//
+//   <div data-cek-klien data-quiz="tipe-klien" data-lang="en" data-theme="auto"></div>
+//   <script type="module" src="https://…/embed.js"></script>
+//
+// data-mode="iframe" shows the widget in an iframe that follows its content's height.
+// Without it, the widget mounts in an open shadow root, so the page's CSS cannot reach it.
+const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__' };
+const OPTIONS = ['quiz', 'lang', 'theme', 'accent'];
+const base = new URL('./', import.meta.url);
+const LOADING = 'Memuat kuis… / Loading the quiz…';
+const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi lalu coba lagi. / The quiz could not load. Check your connection and try again.';
+
+// Iframes this script made, by their window: only their messages are listened to.
+const frames = new Map();
+let appModule;
+
+function loadApp() {
+  appModule ??= import(new URL(BUILD.js, base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(BUILD.wasm, base) });
+    return module;
+  });
+  return appModule;
+}
+
+function mountIframe(host) {
+  const url = new URL('./', base);
+  url.searchParams.set('embed', '1');
+  for (const name of OPTIONS) {
+    const value = host.getAttribute(`data-${name}`);
+    if (value) url.searchParams.set(name, value);
+  }
+  const frame = document.createElement('iframe');
+  frame.src = url.href;
+  frame.title = 'Cek Klien';
+  frame.setAttribute('scrolling', 'no');
+  // Styles through the CSSOM, which a strict CSP allows (style attributes it would not), and
+  // important, so a page's "* { … !important }" cannot collapse the frame.
+  setImportant(frame, { width: '100%', 'min-width': '0', height: '32rem', border: '0', display: 'block', padding: '0', margin: '0' });
+  // At least phone width, the narrowest layout the widget is designed for.
+  setImportant(host, { display: 'block', width: '100%', 'min-width': '280px', flex: '1 1 100%', 'box-sizing': 'border-box' });
+  host.replaceChildren(frame);
+  frames.set(frame.contentWindow, frame);
+}
+
+function setImportant(element, styles) {
+  for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
+}
+
+window.addEventListener('message', (event) => {
+  const frame = frames.get(event.source);
+  if (!frame || event.origin !== base.origin) return;
+  const height = event.data?.cekKlienHeight;
+  if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 100000) return;
+  frame.style.setProperty('height', `${Math.ceil(height)}px`, 'important');
+});
+
+function message(root, text, failed) {
+  const note = document.createElement('p');
+  note.textContent = text;
+  note.className = 'embed-status';
+  if (failed) {
+    note.setAttribute('data-testid', 'error');
+    note.setAttribute('role', 'alert');
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Coba lagi / Try again';
+    retry.addEventListener('click', () => window.location.reload());
+    note.append(' ', retry);
+  }
+  root.replaceChildren(note);
+}
+
+async function mountScript(host) {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = new URL(BUILD.css, base).href;
+  const root = document.createElement('div');
+  shadow.replaceChildren(style, root);
+  message(root, LOADING, false);
+  try {
+    const app = await loadApp();
+    app.mount_widget(root, host, base.href);
+  } catch (error) {
+    message(root, FAILED, true);
+    console.error('Cek Klien could not load', error);
+  }
+}
+
+function mountAll() {
+  for (const host of document.querySelectorAll('[data-cek-klien]:not([data-cek-klien-mounted])')) {
+    host.setAttribute('data-cek-klien-mounted', '');
+    if (host.getAttribute('data-mode') === 'iframe') mountIframe(host);
+    else mountScript(host);
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+else mountAll();

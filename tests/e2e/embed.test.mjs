@@ -1,0 +1,246 @@
+// Issue 4: a blogger copies snippets from the builder into a real Hugo blog on another origin;
+// the widget works there in both modes, the iframe follows its content's height, two widgets
+// live side by side, hostile host pages cannot break it, and nothing is fetched from any third
+// origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { DIST } from './support/app.mjs';
+import { buildBlog } from './support/blog.mjs';
+import { QUESTION_COUNT, waitForStep } from './support/flows.mjs';
+
+const ARTIFACTS = new URL('../../test-results/embed/', import.meta.url);
+mkdirSync(ARTIFACTS, { recursive: true });
+const shot = (page, name) => page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+
+let app;
+let blog;
+let browser;
+let hostile;
+
+/// Every request a page makes, so a test can check no third origin is contacted.
+function recordRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  page.context().on('page', (p) => p.on('request', (r) => urls.push(r.url())));
+  return urls;
+}
+
+function assertOnlyOrigins(urls, origins) {
+  const foreign = urls.filter((u) => /^https?:/.test(u) && !origins.includes(new URL(u).origin));
+  assert.deepEqual(foreign, [], 'requests to other origins');
+}
+
+/// Reads the snippet the builder writes for the given choices.
+async function snippetFromBuilder(choices) {
+  const { context, page } = await openPage(browser, `${app.url}#builder`);
+  await page.waitForSelector('[data-testid=snippet]');
+  for (const [name, value] of Object.entries(choices)) {
+    await page.selectOption(`[data-testid=builder-${name}]`, value);
+  }
+  const snippet = await page.inputValue('[data-testid=snippet]');
+  await context.close();
+  return snippet;
+}
+
+before(async () => {
+  browser = await launch();
+  app = await startServer(DIST);
+  const iframeSnippet = await snippetFromBuilder({ mode: 'iframe', quiz: 'tipe-klien', lang: 'en' });
+  const scriptSnippet = await snippetFromBuilder({ mode: 'script', quiz: 'klien-kecewa', lang: 'id', theme: 'dark' });
+  assert.match(iframeSnippet, /data-mode="iframe"/);
+  assert.doesNotMatch(scriptSnippet, /data-mode/);
+  const twoWidgets = [
+    await snippetFromBuilder({ mode: 'script', quiz: 'tipe-klien', lang: 'id' }),
+    await snippetFromBuilder({ mode: 'script', quiz: 'tipe-klien', lang: 'en' }),
+  ].join('\n\n');
+  blog = await startServer(
+    buildBlog({
+      iframe: { title: 'Klien Anda tipe apa? (iframe)', body: `Sebelum menerima proyek, coba kuis ini.\n\n${iframeSnippet}` },
+      script: { title: 'Klien kecewa (skrip)', body: `Klien kecewa? Coba ini.\n\n${scriptSnippet}` },
+      two: { title: 'Dua widget', body: twoWidgets },
+    }),
+  );
+  hostile = hostilePages(scriptSnippet, iframeSnippet);
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await blog?.close();
+  await hostile?.server?.close();
+});
+
+async function takeQuizInIframe(page) {
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-testid=start][data-quiz=tipe-klien]').click();
+  for (let step = 0; step < QUESTION_COUNT['tipe-klien']; step++) {
+    await frame.locator('[data-testid=progress]').filter({ hasText: new RegExp(`\\b${step + 1}\\b`) }).waitFor();
+    await frame.locator('[data-testid=choice]').nth(1).click();
+  }
+  await frame.locator('[data-testid=result]').waitFor();
+  return frame.locator('[data-testid=result]').getAttribute('data-outcome');
+}
+
+/// The iframe's document fits the iframe: no inner scrollbar. The frame is cross-origin, so
+/// its height is read inside it.
+async function assertNoInnerScroll(page) {
+  const frame = () => page.frames().find((f) => f.url().includes('embed=1'));
+  for (let attempt = 0; ; attempt++) {
+    const inner = await frame()?.evaluate(() => document.documentElement.scrollHeight);
+    const outer = await page.$eval('iframe', (f) => f.clientHeight);
+    if (inner !== undefined && Math.abs(inner - outer) <= 2) return;
+    if (attempt > 50) assert.fail(`iframe is ${outer}px tall but its content is ${inner}px`);
+    await page.waitForTimeout(100);
+  }
+}
+
+for (const width of [360, 1280]) {
+  test(`iframe snippet in a Hugo post at ${width}px: takes the quiz and follows its height`, async () => {
+    const { context, page, problems } = await openPage(browser, undefined, { viewport: { width, height: 800 } });
+    const requests = recordRequests(page);
+    await page.goto(`${blog.url}posts/iframe/`);
+    await page.frameLocator('iframe').locator('[data-testid=start]').waitFor();
+    await assertNoInnerScroll(page);
+    const introHeight = await page.$eval('iframe', (f) => f.clientHeight);
+    assert.equal(await takeQuizInIframe(page), 'penuntut');
+    await assertNoInnerScroll(page);
+    const resultHeight = await page.$eval('iframe', (f) => f.clientHeight);
+    assert.ok(resultHeight > introHeight, `iframe grew from ${introHeight} to ${resultHeight}`);
+    // The English option from the builder reached the widget.
+    assert.equal(await page.frameLocator('iframe').locator('.cek-klien').getAttribute('lang'), 'en');
+    await shot(page, `hugo-iframe-${width}`);
+    assertOnlyOrigins(requests, [blog.origin, app.origin]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('script snippet in a Hugo post: mounts in a shadow root and takes the quiz', async () => {
+  const { context, page, problems } = await openPage(browser, undefined, { viewport: { width: 360, height: 800 } });
+  const requests = recordRequests(page);
+  await page.goto(`${blog.url}posts/script/`);
+  await page.waitForSelector('[data-testid=start][data-quiz=klien-kecewa]');
+  assert.equal(await page.locator('[data-testid=start]').count(), 1, 'only the chosen quiz');
+  assert.ok(await page.$eval('[data-cek-klien]', (host) => host.shadowRoot !== null));
+  // The blog's own stylesheet did not reach inside.
+  const font = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).fontFamily);
+  assert.doesNotMatch(font, /Georgia/);
+  assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
+  await page.click('[data-testid=start]');
+  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
+    await waitForStep(page, step + 1);
+    await page.locator('[data-testid=choice]').first().click();
+  }
+  await page.waitForSelector('[data-testid=result]');
+  // Share links point at the app's own page, never the blog's.
+  assert.ok((await page.inputValue('[data-testid=share-link]')).startsWith(`${app.url}#r1.klien-kecewa.`));
+  // The host page's address and storage were left alone.
+  assert.equal(new URL(page.url()).hash, '');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  await shot(page, 'hugo-script-360');
+  assertOnlyOrigins(requests, [blog.origin, app.origin]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two script-mounted widgets with different languages work independently', async () => {
+  const { context, page, problems } = await openPage(browser, `${blog.url}posts/two/`);
+  const widgets = page.locator('[data-cek-klien]');
+  await widgets.nth(1).locator('[data-testid=start]').waitFor();
+  const [first, second] = [widgets.nth(0), widgets.nth(1)];
+  assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'id');
+  assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'en');
+  await first.locator('[data-testid=start]').click();
+  await first.locator('[data-testid=choice]').nth(2).click();
+  await second.locator('[data-testid=start]').click();
+  // Keys pressed in one widget move only that one.
+  await second.locator('[data-testid=question]').focus();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await second.locator('[data-testid=progress]').filter({ hasText: 'Question 2 of 15' }).waitFor();
+  await first.locator('[data-testid=progress]').filter({ hasText: 'Pertanyaan 2 dari 15' }).waitFor();
+  await first.locator('[data-testid=lang-switch]').click();
+  assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'en');
+  assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'en');
+  await second.locator('[data-testid=lang-switch]').click();
+  assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'en');
+  assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'id');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/// Host pages that try to break the widget; each embeds both modes.
+function hostilePages(scriptSnippet, iframeSnippet) {
+  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-hostile-'));
+  const cases = {
+    'global-css': `<style>* { color: red !important; background: yellow; margin: 3px; padding: 9px; }
+      button { all: unset; border: 5px dashed blue; } div { border: 2px solid green; }</style>`,
+    'big-flex-theme': `<style>* { font-size: 30px !important; display: flex !important; line-height: 3 !important; box-sizing: content-box; }
+      html { font-size: 30px; } body { font-family: "Comic Sans MS", cursive; }</style>`,
+    'throwing-script': `<script>
+      window.init = 1; window.wasm = null; window.bindings = 'x'; window.app = {}; window.$ = () => { throw new Error('jq'); };
+      window.addEventListener('error', () => {});
+      setTimeout(() => { throw new Error('host script failed'); });
+      throw new Error('host script failed on load');
+    </script>`,
+  };
+  for (const [name, head] of Object.entries(cases)) {
+    writeFileSync(join(dir, `${name}.html`), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head>
+      <body><h1>Hostile host: ${name}</h1>${scriptSnippet}<p>Between the widgets.</p>${iframeSnippet}</body></html>`);
+  }
+  const state = { cases: Object.keys(cases) };
+  startServer(dir).then((server) => (state.server = server));
+  return state;
+}
+
+test('hostile host pages leave both modes usable and looking as designed', async () => {
+  while (!hostile.server) await new Promise((r) => setTimeout(r, 20));
+  // The clean reference: the same widget on the plain Hugo post.
+  const reference = await openPage(browser, `${blog.url}posts/script/`, { viewport: { width: 800, height: 900 } });
+  await reference.page.waitForSelector('[data-testid=start]');
+  const styleOf = (page) =>
+    page.$eval('[data-cek-klien]', (host) => {
+      const button = host.shadowRoot.querySelector('[data-testid=start]');
+      const s = getComputedStyle(button);
+      return { font: s.fontSize, display: s.display, color: s.color, border: s.borderTopStyle, height: button.getBoundingClientRect().height };
+    });
+  const expected = await styleOf(reference.page);
+  await reference.context.close();
+
+  for (const name of hostile.cases) {
+    const { context, page } = await openPage(browser, `${hostile.server.url}${name}.html`, { viewport: { width: 800, height: 900 } });
+    await page.waitForSelector('[data-testid=start][data-quiz=klien-kecewa]');
+    assert.deepEqual(await styleOf(page), expected, `${name}: script-mounted widget looks different`);
+    await page.frameLocator('iframe').locator('[data-testid=start]').waitFor();
+    await shot(page, `hostile-${name}`);
+    await page.click('[data-testid=start][data-quiz=klien-kecewa]');
+    await page.locator('[data-testid=choice]').first().click();
+    await waitForStep(page, 2);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-testid=start]').click();
+    await frame.locator('[data-testid=choice]').first().click();
+    await frame.locator('[data-testid=progress]').filter({ hasText: /\b2\b/ }).waitFor();
+    await context.close();
+  }
+});
+
+test('embed.js ignores forged height messages', async () => {
+  const { context, page } = await openPage(browser, `${blog.url}posts/iframe/`, { viewport: { width: 800, height: 900 } });
+  await page.frameLocator('iframe').locator('[data-testid=start]').waitFor();
+  await assertNoInnerScroll(page);
+  const before = await page.$eval('iframe', (f) => f.style.getPropertyValue('height'));
+  await page.evaluate(() => {
+    window.postMessage({ cekKlienHeight: 5 }, '*');
+    const other = document.createElement('iframe');
+    document.body.append(other);
+    other.contentWindow.parent.postMessage({ cekKlienHeight: 7 }, '*');
+  });
+  await page.waitForTimeout(200);
+  assert.equal(await page.$eval('iframe', (f) => f.style.getPropertyValue('height')), before);
+  await context.close();
+});

@@ -1,0 +1,151 @@
+// Issue 4: the build works under any sub-path of a static host, and under a strict Content
+// Security Policy (no 'unsafe-inline', no 'unsafe-eval') in every mode, with no violations.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './support/server.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { DIST } from './support/app.mjs';
+import { QUESTION_COUNT, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
+
+/// The policy the README tells deployers to send with the app's pages.
+export function appPolicy(frameAncestors) {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/// What a blog adds to its own policy to embed the widget from `app`.
+export function blogPolicy(app) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${app} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${app}`,
+    `connect-src 'self' ${app}`,
+    `frame-src ${app}`,
+    `img-src 'self' ${app}`,
+  ].join('; ');
+}
+
+let browser;
+const servers = [];
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function serve(root, options) {
+  const server = await startServer(root, options);
+  servers.push(server);
+  return server;
+}
+
+/// Opens a page that records every CSP violation, in the page and in its frames.
+async function openWatched(url, options) {
+  const opened = await openPage(browser, undefined, options);
+  await opened.context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const cspMessages = [];
+  opened.page.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && cspMessages.push(m.text()));
+  await opened.page.goto(url);
+  const violations = async () => {
+    const all = [...cspMessages];
+    for (const frame of opened.page.frames()) all.push(...((await frame.evaluate(() => window.__violations).catch(() => [])) ?? []));
+    return all;
+  };
+  return { ...opened, violations };
+}
+
+test('the site works under a sub-path', async () => {
+  const server = await serve(DIST, { base: '/tools/cek-klien/' });
+  const { context, page, problems } = await openPage(browser, server.url);
+  await startQuiz(page, 'klien-kecewa');
+  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  const link = await page.inputValue('[data-testid=share-link]');
+  assert.ok(link.startsWith(`${server.url}#r1.klien-kecewa.`), link);
+  const fresh = await openPage(browser, link);
+  await fresh.page.waitForSelector('[data-testid=result]');
+  assert.equal(await outcomeOf(fresh.page), await outcomeOf(page));
+  await fresh.context.close();
+  // embed.js and the badges are served from the same sub-path.
+  for (const file of ['embed.js', 'badge-id.svg', 'badge-en.png']) {
+    const response = await page.request.get(`${server.url}${file}`);
+    assert.equal(response.status(), 200, file);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the standalone site completes a quiz under the strict policy with no violations', async () => {
+  const server = await serve(DIST, { headers: { 'content-security-policy': appPolicy("'self'") } });
+  const { context, page, violations } = await openWatched(server.url);
+  await startQuiz(page, 'tipe-klien');
+  await clickThrough(page, () => 1, QUESTION_COUNT['tipe-klien']);
+  await page.click('[data-testid=review] summary');
+  await page.click('[data-testid=theme-switch]');
+  // The builder (with its preview iframe) too.
+  await page.goto(`${server.url}#builder`);
+  await page.reload();
+  await page.waitForSelector('[data-testid=snippet]');
+  await page.selectOption('[data-testid=builder-theme]', 'dark');
+  await page.frameLocator('[data-testid=builder-preview]').locator('[data-testid=start]').first().waitFor();
+  assert.deepEqual(await violations(), []);
+  await context.close();
+});
+
+test('both embed modes work on a blog with a strict policy, and the iframe under frame-ancestors', async () => {
+  const probe = await serve(DIST);
+  const blogOrigin = { value: '' };
+  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-csp-'));
+  const app = await serve(DIST, {
+    headers: { get 'content-security-policy'() { return appPolicy(`'self' ${blogOrigin.value}`); } },
+  });
+  const snippet = (mode, lang) =>
+    `<div data-cek-klien ${mode === 'iframe' ? 'data-mode="iframe" ' : ''}data-quiz="klien-kecewa" data-lang="${lang}" data-accent="#7a3e9d"></div>`;
+  writeFileSync(
+    join(dir, 'post.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>Post</title></head><body>
+     ${snippet('script', 'id')}${snippet('iframe', 'en')}
+     <script type="module" src="${app.url}embed.js"></script></body></html>`,
+  );
+  const blog = await serve(dir, { headers: { 'content-security-policy': blogPolicy(app.origin) } });
+  blogOrigin.value = blog.origin;
+  await probe.close();
+
+  const { context, page, violations } = await openWatched(`${blog.url}post.html`);
+  await page.waitForSelector('[data-testid=start]');
+  await page.click('[data-testid=start]');
+  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
+    await waitForStep(page, step + 1);
+    await page.locator('[data-testid=choice]').first().click();
+  }
+  await page.waitForSelector('[data-testid=result]');
+  // The accent colour reached the widget through the CSSOM, which the policy allows.
+  const accent = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent').trim());
+  assert.equal(accent, '#7a3e9d');
+
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-testid=start]').click();
+  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
+    await waitForStep(frame, step + 1);
+    await frame.locator('[data-testid=choice]').first().click();
+  }
+  await frame.locator('[data-testid=result]').waitFor();
+  assert.deepEqual(await violations(), []);
+  await context.close();
+});

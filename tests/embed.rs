@@ -1,0 +1,111 @@
+//! Embedding options, accent colours and the builder's snippets.
+
+use cek_klien::core::banks::BANKS;
+use cek_klien::core::embed::{escape_html, is_iframe_query, Accent, Choices, Options, SnippetMode};
+use cek_klien::core::state::Theme;
+use cek_klien::core::text::Lang;
+
+#[test]
+fn accents_parse_in_every_spelling_and_print_back() {
+    for text in ["#7a3e9d", "7a3e9d", "%237a3e9d", "#7A3E9D"] {
+        assert_eq!(
+            Accent::parse(text),
+            Some(Accent([0x7a, 0x3e, 0x9d])),
+            "{text}"
+        );
+    }
+    assert_eq!(Accent([0x7a, 0x3e, 0x9d]).hex(), "#7a3e9d");
+    for bad in [
+        "",
+        "#fff",
+        "red",
+        "#12345g",
+        "#1234567",
+        "javascript:alert(1)",
+        "#12\u{e9}456",
+    ] {
+        assert_eq!(Accent::parse(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn accent_text_is_black_on_light_colours_and_white_on_dark() {
+    assert_eq!(Accent([0x0b, 0x6e, 0x4f]).text_colour(), "#ffffff");
+    assert_eq!(Accent([0x00, 0x00, 0x80]).text_colour(), "#ffffff");
+    assert_eq!(Accent([0xff, 0xd7, 0x00]).text_colour(), "#000000");
+    assert_eq!(Accent([0xee, 0xee, 0xee]).text_colour(), "#000000");
+}
+
+#[test]
+fn options_come_from_the_query_and_unknown_values_are_ignored_with_a_flag() {
+    let options = Options::from_query(
+        "?embed=1&quiz=klien-kecewa&lang=en&theme=dark&accent=%23ff0000",
+        BANKS,
+    );
+    assert_eq!(options.quiz, Some(1));
+    assert_eq!(options.lang, Some(Lang::En));
+    assert_eq!(options.theme, Some(Theme::Dark));
+    assert_eq!(options.accent, Some(Accent([255, 0, 0])));
+    assert!(!options.ignored);
+
+    let odd = Options::from_query("?quiz=nope&lang=fr&theme=<b>&accent=blue", BANKS);
+    assert_eq!(
+        odd,
+        Options {
+            ignored: true,
+            ..Options::default()
+        }
+    );
+    assert!(!Options::from_query("?lang=", BANKS).ignored);
+    assert!(is_iframe_query("?lang=en&embed=1"));
+    assert!(!is_iframe_query("?embed=0"));
+}
+
+#[test]
+fn snippets_carry_only_chosen_options_and_a_fallback_link() {
+    let base = "https://example.org/tools/cek-klien/";
+    let choices = Choices {
+        mode: SnippetMode::Iframe,
+        quiz: Some(0),
+        lang: Lang::En,
+        theme: Theme::Auto,
+        accent: Some(Accent([0x7a, 0x3e, 0x9d])),
+    };
+    let snippet = choices.snippet(base, BANKS, "Cek Klien <quiz>");
+    assert_eq!(
+        snippet,
+        "<div data-cek-klien data-mode=\"iframe\" data-quiz=\"tipe-klien\" data-lang=\"en\" data-accent=\"#7a3e9d\">\n  \
+         <a href=\"https://example.org/tools/cek-klien/?quiz=tipe-klien&amp;lang=en&amp;accent=%237a3e9d\">Cek Klien &lt;quiz&gt;</a>\n\
+         </div>\n<script type=\"module\" src=\"https://example.org/tools/cek-klien/embed.js\"></script>"
+    );
+    let script = Choices {
+        mode: SnippetMode::Script,
+        ..Choices::default()
+    }
+    .snippet(base, BANKS, "x");
+    assert!(
+        script.starts_with("<div data-cek-klien data-lang=\"id\">"),
+        "{script}"
+    );
+}
+
+#[test]
+fn badges_link_to_the_app_with_an_image_in_the_chosen_language() {
+    let choices = Choices {
+        lang: Lang::En,
+        ..Choices::default()
+    };
+    let badge = choices.badge("https://x.test/", BANKS, "Take \"the\" quiz", true);
+    assert_eq!(
+        badge,
+        "<a href=\"https://x.test/?lang=en\"><img src=\"https://x.test/badge-en.png\" alt=\"Take &quot;the&quot; quiz\" width=\"200\" height=\"40\"></a>"
+    );
+}
+
+#[test]
+fn html_escaping_covers_attribute_breakers() {
+    assert_eq!(
+        escape_html("<a href='x'>\"&"),
+        "&lt;a href=&#39;x&#39;&gt;&quot;&amp;"
+    );
+}
