@@ -211,6 +211,7 @@ struct_literal!(Bank {
     compatible_versions,
     title,
     summary,
+    scores_heading,
     outcomes,
     flags,
     questions,
@@ -221,6 +222,7 @@ struct_literal!(Outcome {
     name,
     summary,
     tie_rank,
+    penalty_per_flag,
     advice
 });
 struct_literal!(Flag {

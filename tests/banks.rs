@@ -54,6 +54,7 @@ version = 2
 compatible_versions = [1]
 title = { id = "Judul", en = "Title" }
 summary = { id = "Ringkas", en = "Summary" }
+scores_heading = { id = "Skor", en = "Scores" }
 
 [[outcomes]]
 id = "baik"
@@ -241,7 +242,7 @@ fn syntax_errors_give_line_and_column() {
     let errors = broken("tie_rank = 1", "tie_rank = = 1");
     assert_eq!(errors.len(), 1);
     assert!(
-        errors[0].place.starts_with("line 10, column"),
+        errors[0].place.starts_with("line 11, column"),
         "{:?}",
         errors[0].place
     );

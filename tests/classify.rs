@@ -191,3 +191,31 @@ fn checklist_text_is_one_line_per_clause_in_the_chosen_language() {
     assert!(lines[1..].iter().all(|l| l.starts_with("[ ] ")));
     assert!(text.contains("Payment schedule"));
 }
+
+#[test]
+fn each_red_flag_costs_ideal_points() {
+    let bank = bank("tipe-klien");
+    let ideal = bank.outcome_index("ideal").unwrap();
+    let calm = classify(bank, &answers(bank, &[("pembayaran", 0), ("bahasa", 0)]));
+    let one_flag = classify(
+        bank,
+        &answers(bank, &[("pembayaran", 0), ("bahasa", 0), ("revisi", 1)]),
+    );
+    assert_eq!(calm.scores[ideal], 100);
+    // Revisions answer: ideal earns -2 of 3 possible (score 63 before the flag), then -15.
+    assert!(
+        one_flag.scores[ideal] < calm.scores[ideal] - 15,
+        "{:?}",
+        one_flag.scores
+    );
+}
+
+#[test]
+fn a_handful_of_answers_is_never_a_clear_result() {
+    let bank = bank("tipe-klien");
+    let few = classify(bank, &answers(bank, &[("pembayaran", 0), ("bahasa", 0)]));
+    assert_eq!(few.lead, Lead::Moderate);
+    // A severe answer is decisive however few the answers.
+    let severe = classify(bank, &answers(bank, &[("bahasa", 2)]));
+    assert_eq!(severe.lead, Lead::Clear);
+}

@@ -206,3 +206,16 @@ fn skipped_answers_travel_as_dashes() {
     assert!(link.contains(&"-".repeat(bank.questions.len())), "{link}");
     assert_eq!(decode(&link, BANKS).unwrap().answers, Answers::empty(bank));
 }
+
+#[test]
+fn a_cut_off_link_says_so_rather_than_blaming_changed_characters() {
+    let link = tipe_klien_link();
+    for keep in [22, 25, link.len() - 3] {
+        assert_eq!(
+            decode(&link[..keep], BANKS),
+            Err(LinkError::Malformed),
+            "{}",
+            &link[..keep]
+        );
+    }
+}

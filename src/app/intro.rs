@@ -40,9 +40,14 @@ pub fn Intro(props: &IntroProps) -> Html {
                 ("m", &minutes_for(count).to_string()),
             ],
         );
+        let title_id = {
+            let mut id = String::from("quiz-title-");
+            id.push_str(&bank.id);
+            id
+        };
         html! {
             <li class="quiz-card">
-                <h3>{ bank.title.get(lang) }</h3>
+                <h3 id={title_id.clone()}>{ bank.title.get(lang) }</h3>
                 <p>{ bank.summary.get(lang) }</p>
                 <p class="muted">{ facts }</p>
                 <button
@@ -50,6 +55,7 @@ pub fn Intro(props: &IntroProps) -> Html {
                     class="primary"
                     data-testid="start"
                     data-quiz={bank.id.to_string()}
+                    aria-describedby={title_id}
                     {onclick}
                 >
                     { Ui::Start.text(lang) }
@@ -63,7 +69,6 @@ pub fn Intro(props: &IntroProps) -> Html {
         let detail = Ui::ResumeDetail.fill(
             lang,
             &[
-                ("quiz", bank.title.get(lang)),
                 ("n", &saved.answers.answered_count().to_string()),
                 ("m", &bank.questions.len().to_string()),
             ],
@@ -73,7 +78,7 @@ pub fn Intro(props: &IntroProps) -> Html {
         Some(html! {
             <div class="resume" data-testid="resume">
                 <h2>{ Ui::ResumeHeading.text(lang) }</h2>
-                <p>{ detail }</p>
+                <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
                 <div class="steps">
                     <button type="button" class="secondary" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
                     <button type="button" class="primary" data-testid="resume-continue" onclick={on_resume}>

@@ -247,10 +247,11 @@ fn App(props: &AppProps) -> Html {
         let fragment = current.fragment(BANKS);
         let new_entry = host.mode == Mode::Standalone
             && state::needs_history_entry(current, &browser::fragment(), BANKS);
+        let keeps_address = current.keeps_address();
         let first_render = use_mut_ref(|| true);
         use_effect_with(fragment, move |fragment| {
             let first = first_render.replace(false);
-            if owns_page {
+            if owns_page && !keeps_address {
                 browser::show_fragment(fragment.as_deref(), new_entry && !first);
             }
         });
@@ -302,10 +303,12 @@ fn App(props: &AppProps) -> Html {
     // users start reading at the new content. Not on the first render: a widget inside a blog
     // post must not grab focus while the reader is elsewhere on the page.
     {
-        let screen = current.screen.clone();
+        // The place, not the whole screen: changing an answer in the review list must leave
+        // the reader where they are.
+        let place = current.screen.place();
         let first_render = use_mut_ref(|| true);
         let root = host.root.clone();
-        use_effect_with(screen, move |_| {
+        use_effect_with(place, move |_| {
             if !first_render.replace(false) {
                 browser::focus_within(&root, "screen-heading");
             }
@@ -440,18 +443,26 @@ struct ThemeSwitchProps {
     dispatch: Callback<Action>,
 }
 
-/// Cycles automatic → dark → light; the label names the theme in use.
+/// Cycles automatic → dark → light. The button shows the theme in use in one short word (the
+/// header must fit one row on a phone); its accessible name says it is the theme.
 #[component]
 fn ThemeSwitch(props: &ThemeSwitchProps) -> Html {
-    let (label, next) = match props.theme {
-        Theme::Auto => (Ui::ThemeAuto, Theme::Dark),
-        Theme::Dark => (Ui::ThemeDark, Theme::Light),
-        Theme::Light => (Ui::ThemeLight, Theme::Auto),
+    let (label, short, next) = match props.theme {
+        Theme::Auto => (Ui::ThemeAuto, Ui::ThemeAutoShort, Theme::Dark),
+        Theme::Dark => (Ui::ThemeDark, Ui::ThemeDarkShort, Theme::Light),
+        Theme::Light => (Ui::ThemeLight, Ui::ThemeLightShort, Theme::Auto),
     };
     let onclick = props.dispatch.reform(move |_| Action::SetTheme(next));
     html! {
-        <button type="button" class="theme-switch" data-testid="theme-switch" {onclick}>
-            { label.text(props.lang) }
+        <button
+            type="button"
+            class="theme-switch"
+            data-testid="theme-switch"
+            aria-label={label.text(props.lang)}
+            title={label.text(props.lang)}
+            {onclick}
+        >
+            { short.text(props.lang) }
         </button>
     }
 }

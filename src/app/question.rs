@@ -72,6 +72,12 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         (true, false) => Ui::Next,
         (false, false) => Ui::Skip,
     };
+    // Skipping is allowed but should not look like the way forward.
+    let next_class = if next_label == Ui::Skip {
+        "secondary"
+    } else {
+        "primary"
+    };
     let on_next = props.dispatch.reform(|_| Action::Next);
     let on_back = props.dispatch.reform(|_| Action::Back);
 
@@ -93,7 +99,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 <button type="button" class="secondary" data-testid="back" onclick={on_back}>
                     { Ui::Back.text(lang) }
                 </button>
-                <button type="button" class="primary" data-testid="next" onclick={on_next}>
+                <button type="button" class={next_class} data-testid="next" onclick={on_next}>
                     { next_label.text(lang) }
                 </button>
             </nav>

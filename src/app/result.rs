@@ -66,7 +66,19 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         })
     };
     let on_copy_link = copy(Copied::Link, share_url.clone());
-    let checklist = checklist_text(Ui::ChecklistHeading.text(lang), &advice, lang);
+    let checklist_heading = {
+        let mut heading = String::from(Ui::ChecklistHeading.text(lang));
+        heading.push('\n');
+        heading.push_str(&Ui::ChecklistFor.fill(
+            lang,
+            &[
+                ("quiz", bank.title.get(lang)),
+                ("outcome", outcome.name.get(lang)),
+            ],
+        ));
+        heading
+    };
+    let checklist = checklist_text(&checklist_heading, &advice, lang);
     let on_copy_checklist = copy(Copied::Checklist, checklist.clone());
     let link_feedback = match *copied {
         Some(Copied::Link(true)) => Ui::Copied.text(lang),
@@ -96,6 +108,48 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         props.dispatch.reform(move |_| Action::Start(quiz))
     };
 
+    // Nothing to judge: say so plainly instead of naming a type the answers do not support.
+    if result.lead == Lead::NoEvidence {
+        return html! {
+            <section
+                class="result"
+                data-testid="result"
+                data-outcome={outcome.id.to_string()}
+                data-evidence="none"
+                aria-labelledby="screen-heading"
+            >
+                <p class="muted">{ bank.title.get(lang) }</p>
+                <h1 id="screen-heading" tabindex="-1">{ Ui::NoEvidenceHeading.text(lang) }</h1>
+                <p>{ Ui::NoEvidenceText.text(lang) }</p>
+                { review(bank, &props.answers, lang, &props.dispatch) }
+                <nav class="steps">
+                    <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
+                    <button type="button" class="primary" onclick={on_retake}>{ Ui::AnswerQuestions.text(lang) }</button>
+                </nav>
+            </section>
+        };
+    }
+
+    // On a close call the runner-up's advice matters too.
+    let runner_up_advice = (result.lead == Lead::Close && result.runner_up != result.primary)
+        .then(|| {
+            let runner_up = bank.outcomes.get(result.runner_up)?;
+            let mut as_runner_up = result.clone();
+            as_runner_up.primary = result.runner_up;
+            let advice = advise(bank, &as_runner_up);
+            let title = Ui::RunnerUpAdvice.fill(lang, &[("outcome", runner_up.name.get(lang))]);
+            Some(html! {
+                <details class="runner-up no-print" data-testid="runner-up">
+                    <summary><h2>{ title }</h2></summary>
+                    <p>{ runner_up.summary.get(lang) }</p>
+                    <ol class="plan">
+                        { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
+                    </ol>
+                </details>
+            })
+        })
+        .flatten();
+
     html! {
         <section
             class="result"
@@ -122,7 +176,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
 
             <div class="result-grid">
                 <div>
-                    <h2>{ Ui::ScoresHeading.text(lang) }</h2>
+                    <h2>{ bank.scores_heading.get(lang) }</h2>
                     { score_chart(bank, &result, lang) }
                 </div>
                 <div>
@@ -164,6 +218,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 </a>
                 <span class="copy-feedback" role="status">{ checklist_feedback }</span>
             </div>
+
+            { for runner_up_advice }
 
             <div class="share no-print">
                 <h2>{ Ui::ShareHeading.text(lang) }</h2>

@@ -35,6 +35,8 @@ pub struct Bank {
     pub compatible_versions: List<u16>,
     pub title: Text,
     pub summary: Text,
+    /// Heading over the outcome scores ("score for each type" or "for each move").
+    pub scores_heading: Text,
     pub outcomes: List<Outcome>,
     #[serde(default)]
     pub flags: List<Flag>,
@@ -52,6 +54,10 @@ pub struct Outcome {
     /// Breaks ties between equal scores: the lower number wins, so a bank can prefer the more
     /// cautious reading when the evidence is even.
     pub tie_rank: u8,
+    /// Points taken off this outcome's score for each red flag raised (for other outcomes):
+    /// a client with four red flags cannot be "ideal", however polite the rest.
+    #[serde(default)]
+    pub penalty_per_flag: u8,
     /// Advice ids that always apply to this outcome.
     #[serde(default)]
     pub advice: List<Str>,
@@ -282,6 +288,7 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
     }
     report.text("title", &bank.title);
     report.text("summary", &bank.summary);
+    report.text("scores_heading", &bank.scores_heading);
 
     if bank.outcomes.len() < 2 {
         report.push("outcomes", Problem::TooFewOutcomes(bank.outcomes.len()));

@@ -2,7 +2,8 @@
 //!
 //! For every outcome, its score is the share (0-100) of the points it could have earned on the
 //! questions that were answered: `100 * earned / possible`, never below 0. Skipped questions
-//! count neither way, so partial answers still classify. A flag with `Severity::Severe` sets its
+//! count neither way, so partial answers still classify. An outcome with `penalty_per_flag` loses
+//! that many points for each red flag raised for another outcome. A flag with `Severity::Severe` sets its
 //! outcome's score to 100, so a single abusive answer cannot be averaged away by a dozen polite
 //! ones. The primary outcome is the highest score; ties go to the outcome with the lower
 //! `tie_rank` (the bank puts its most cautious reading first). Pure integer arithmetic keeps
@@ -80,6 +81,9 @@ pub struct Classification {
 
 pub const MAX_DRIVERS: usize = 3;
 
+/// Fewer answered questions than this can give at most a "fairly clear" result.
+pub const MIN_ANSWERS_FOR_CLEAR: usize = 5;
+
 /// Points that put a severe flag's answer ahead of any ordinary answer in the drivers list.
 const SEVERE_DRIVER_BONUS: i32 = 1000;
 
@@ -125,6 +129,17 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
         })
         .collect();
 
+    for (o, outcome) in bank.outcomes.iter().enumerate() {
+        let against = bank
+            .flags
+            .iter()
+            .zip(&raised)
+            .filter(|(flag, raised)| **raised && flag.outcome != outcome.id)
+            .count();
+        let penalty = usize::from(outcome.penalty_per_flag) * against;
+        scores[o] = scores[o].saturating_sub(u8::try_from(penalty).unwrap_or(u8::MAX));
+    }
+
     let mut pinned = vec![false; outcome_count];
     for (f, flag) in bank.flags.iter().enumerate() {
         if raised[f] && flag.severity == Severity::Severe {
@@ -151,10 +166,12 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
     let primary = ranking.first().copied().unwrap_or(0);
     let runner_up = ranking.get(1).copied().unwrap_or(primary);
     let margin = scores[primary].saturating_sub(scores[runner_up]);
+    // A wide margin on a handful of answers is not yet a clear picture.
+    let answered = answers.chosen(bank).count();
     let lead = match margin {
         _ if scores[primary] == 0 => Lead::NoEvidence,
-        25.. => Lead::Clear,
-        10..=24 => Lead::Moderate,
+        25.. if answered >= MIN_ANSWERS_FOR_CLEAR || pinned[primary] => Lead::Clear,
+        10.. => Lead::Moderate,
         _ => Lead::Close,
     };
 

@@ -164,10 +164,6 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
     let Some((&check, answer_symbols)) = answers_and_check.as_bytes().split_last() else {
         return Err(LinkError::Malformed);
     };
-    let body = &link.as_bytes()[..link.len() - 1];
-    if check_digit(body) != check {
-        return Err(LinkError::Checksum);
-    }
     let version = parse_number(version).ok_or(LinkError::Malformed)?;
     let quiz = banks
         .iter()
@@ -187,6 +183,15 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
                 current: bank.version,
             }
         });
+    }
+    // A link of the current version has one symbol per question: fewer means it was cut off,
+    // which deserves that message rather than "characters changed".
+    if version == bank.version && answer_symbols.len() < bank.questions.len() {
+        return Err(LinkError::Malformed);
+    }
+    let body = &link.as_bytes()[..link.len() - 1];
+    if check_digit(body) != check {
+        return Err(LinkError::Checksum);
     }
     let answers = decode_answers(bank, answer_symbols)?;
     if format == FORMAT {

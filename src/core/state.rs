@@ -241,6 +241,12 @@ impl State {
         }
     }
 
+    /// The error screen leaves the broken link in the address bar, so the reader can see it,
+    /// repair it or send it back to whoever shared it.
+    pub fn keeps_address(&self) -> bool {
+        matches!(self.screen, Screen::LinkError(_))
+    }
+
     /// What storage should hold now: the language only if the user chose it, and the quiz
     /// only while it is unfinished (or still on offer to be resumed).
     pub fn saved(&self, banks: &[&Bank]) -> Saved {

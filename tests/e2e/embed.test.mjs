@@ -130,6 +130,9 @@ test('script snippet in a Hugo post: mounts in a shadow root and takes the quiz'
   // The blog's own stylesheet did not reach inside.
   const font = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).fontFamily);
   assert.doesNotMatch(font, /Georgia/);
+  // And the widget's stylesheet did not leak out onto the blog.
+  const blogText = await page.$eval('article p', (p) => [getComputedStyle(p).fontFamily, getComputedStyle(document.body).backgroundColor]);
+  assert.deepEqual(blogText, ['Georgia, serif', 'rgb(255, 253, 247)']);
   assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
   await page.click('[data-testid=start]');
   for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {

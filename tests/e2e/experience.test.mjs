@@ -139,6 +139,23 @@ test('the checklist downloads as a text file', async () => {
   assert.equal(download.suggestedFilename(), 'cek-klien-checklist.txt');
   const text = await (await download.createReadStream()).toArray();
   const body = Buffer.concat(text).toString('utf8');
-  assert.match(body, /^Klausul untuk perjanjian tertulis\n\[ \] /);
+  assert.match(body, /^Klausul untuk perjanjian tertulis\nKlien Anda tipe apa\?, hasil: .+\n\[ \] /);
+  await context.close();
+});
+
+test('skipping every question gives a neutral "not enough answers" result, not a verdict', async () => {
+  const { context, page } = await app.open();
+  await startQuiz(page, 'tipe-klien');
+  for (let step = 1; step <= QUESTION_COUNT['tipe-klien']; step++) {
+    await waitForStep(page, step);
+    await page.click('[data-testid=next]');
+  }
+  await page.waitForSelector('[data-testid=result][data-evidence=none]');
+  assert.match(await page.textContent('#screen-heading'), /Belum cukup jawaban/);
+  assert.equal(await page.locator('.plan').count(), 0, 'no action plan without evidence');
+  // Answering one question in the review turns it into a real result.
+  await page.click('[data-testid=review] summary');
+  await page.locator('[data-testid=review-answer]').nth(0).selectOption('0');
+  await page.waitForSelector('[data-testid=result]:not([data-evidence])');
   await context.close();
 });
