@@ -1,10 +1,12 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/:
 // 1. moves Trunk's inline loader <script> into its own file, so the page works under a
 //    Content-Security-Policy without 'unsafe-inline';
-// 2. writes embed.js with the current build's hashed file names.
+// 2. writes embed.js with the current build's hashed file names;
+// 3. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -21,7 +23,15 @@ const build = {
 };
 
 const indexPath = join(dir, 'index.html');
-const html = readFileSync(indexPath, 'utf8');
+let html = readFileSync(indexPath, 'utf8');
+
+const gluePath = join(dir, build.js);
+const glue = readFileSync(gluePath, 'utf8');
+const minified = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true });
+writeFileSync(gluePath, minified.code);
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+if (!html.includes(sri(glue))) throw new Error(`no integrity attribute for ${build.js} in index.html`);
+html = html.replace(sri(glue), sri(minified.code));
 const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('no inline module script in index.html');

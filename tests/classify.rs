@@ -219,3 +219,10 @@ fn a_handful_of_answers_is_never_a_clear_result() {
     let severe = classify(bank, &answers(bank, &[("bahasa", 2)]));
     assert_eq!(severe.lead, Lead::Clear);
 }
+
+#[test]
+fn the_small_sort_is_stable_and_ordered() {
+    let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+    cek_klien::core::sort_small_by_key(&mut items, |&(k, _)| k);
+    assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+}

@@ -251,7 +251,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
 /// text for screen readers.
 fn score_chart(bank: &Bank, result: &Classification, lang: Lang) -> Html {
     let mut ranked: Vec<usize> = (0..bank.outcomes.len()).collect();
-    ranked.sort_by_key(|&o| std::cmp::Reverse(result.scores[o]));
+    crate::core::sort_small_by_key(&mut ranked, |&o| std::cmp::Reverse(result.scores[o]));
     let rows = ranked.into_iter().map(|o| {
         let score = result.scores[o];
         let label = Ui::ScoreOf.fill(lang, &[("score", &score.to_string())]);

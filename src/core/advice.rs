@@ -43,7 +43,7 @@ pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
         .filter(|(_, g)| **g != u8::MAX)
         .map(|(i, g)| (*g, i))
         .collect();
-    chosen.sort_unstable();
+    super::sort_small_by_key(&mut chosen, |&pair| pair);
     let items = || chosen.iter().map(|&(_, i)| &bank.advice[i]);
     Advice {
         plan: items().filter(|i| i.kind == AdviceKind::Step).collect(),

@@ -154,7 +154,7 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
     // so the tie-break flips to the least alarming one.
     let no_evidence = scores.iter().all(|&s| s == 0);
     let mut ranking: Vec<usize> = (0..outcome_count).collect();
-    ranking.sort_by_key(|&o| {
+    super::sort_small_by_key(&mut ranking, |&o| {
         let rank = bank.outcomes[o].tie_rank;
         (
             std::cmp::Reverse(scores[o]),
@@ -224,7 +224,7 @@ fn drivers(bank: &Bank, answers: &Answers, primary: usize, runner_up: usize) -> 
         .filter(|driver| driver.impact > 0)
         .collect();
     // Stable sort: equal impacts keep question order, so the list is deterministic.
-    found.sort_by_key(|driver| std::cmp::Reverse(driver.impact));
+    super::sort_small_by_key(&mut found, |driver| std::cmp::Reverse(driver.impact));
     found.truncate(MAX_DRIVERS);
     found
 }

@@ -10,3 +10,15 @@ pub mod link;
 pub mod state;
 pub mod text;
 pub mod ui_text;
+
+/// A stable insertion sort by key. The lists sorted here hold at most a few dozen items, and
+/// each use of the standard library's sorts adds kilobytes of generic code to the wasm.
+pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
