@@ -2,7 +2,10 @@
 // 1. moves Trunk's inline loader <script> into its own file, so the page works under a
 //    Content-Security-Policy without 'unsafe-inline';
 // 2. writes embed.js with the current build's hashed file names;
-// 3. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true.
+// 3. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
+// 4. puts the prerendered intro (src/bin/prerender.rs) into index.html, so the first screen
+//    paints from the HTML before the wasm arrives.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +42,11 @@ const loader = match[2].trim() + '\n';
 const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 writeFileSync(indexPath, html.replace(inline, `<script type=module src=./${loaderName}></script>`));
+
+const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
+if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
+const intro = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender'], { encoding: 'utf8' }).trim();
+writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(MARKER, intro));
 
 const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
 const embed = template

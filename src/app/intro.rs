@@ -1,5 +1,6 @@
 use crate::core::banks::BANKS;
 use crate::core::link::Progress;
+use crate::core::prerender::minutes_for;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -14,11 +15,6 @@ pub struct IntroProps {
     /// The builder is offered on the app's own page, not inside someone's blog.
     pub show_builder_link: bool,
     pub dispatch: Callback<Action>,
-}
-
-/// Roughly 20 seconds a question, rounded up to whole minutes.
-fn minutes_for(questions: usize) -> usize {
-    (questions * 20).div_ceil(60).max(1)
 }
 
 #[component]

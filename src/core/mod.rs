@@ -7,6 +7,7 @@ pub mod banks;
 pub mod classify;
 pub mod embed;
 pub mod link;
+pub mod prerender;
 pub mod state;
 pub mod text;
 pub mod ui_text;

@@ -1,0 +1,94 @@
+//! The intro as static HTML, written into index.html at build time so the first screen paints
+//! before the wasm arrives (on a slow phone connection that is seconds). It mirrors the yew
+//! `Intro` screen's markup and classes; a browser test checks that the two show the same text
+//! and layout, so they cannot drift apart unnoticed. Its buttons carry no `data-testid`: the
+//! test hooks appear only once the app is live.
+
+use super::bank::Bank;
+use super::embed::escape_html;
+use super::text::Lang;
+use super::ui_text::Ui;
+
+/// Roughly 20 seconds a question, rounded up to whole minutes.
+pub fn minutes_for(questions: usize) -> usize {
+    (questions * 20).div_ceil(60).max(1)
+}
+
+fn element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    out.push_str(&escape_html(text));
+    out.push_str(close);
+}
+
+pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
+    let t = |ui: Ui| ui.text(lang);
+    let mut html = String::with_capacity(4096);
+    html.push_str("<div class=\"cek-klien\" data-theme=\"auto\" lang=\"");
+    html.push_str(lang.code());
+    html.push_str("\"><div class=\"frame\"><header class=\"bar\">");
+    element(
+        &mut html,
+        "<span class=\"brand\">",
+        t(Ui::AppName),
+        "</span>",
+    );
+    html.push_str("<span class=\"bar-actions\">");
+    element(
+        &mut html,
+        "<button type=\"button\" class=\"theme-switch\" disabled>",
+        t(Ui::ThemeAutoShort),
+        "</button>",
+    );
+    html.push_str("<button type=\"button\" class=\"lang-switch\" disabled lang=\"");
+    html.push_str(lang.other().code());
+    element(&mut html, "\">", t(Ui::SwitchLanguage), "</button>");
+    html.push_str("</span></header><main class=\"screen\"><section class=\"intro\">");
+    element(&mut html, "<h1>", t(Ui::Tagline), "</h1>");
+    element(
+        &mut html,
+        "<p class=\"privacy\">",
+        t(Ui::PrivacyNote),
+        "</p>",
+    );
+    element(&mut html, "<h2>", t(Ui::ChooseQuiz), "</h2>");
+    element(&mut html, "<p class=\"muted\">", t(Ui::HowItWorks), "</p>");
+    html.push_str("<ul class=\"quiz-list\">");
+    for bank in banks {
+        let count = bank.questions.len();
+        let facts = Ui::QuestionCount.fill(
+            lang,
+            &[
+                ("n", &count.to_string()),
+                ("m", &minutes_for(count).to_string()),
+            ],
+        );
+        html.push_str("<li class=\"quiz-card\">");
+        element(&mut html, "<h3>", bank.title.get(lang), "</h3>");
+        element(&mut html, "<p>", bank.summary.get(lang), "</p>");
+        element(&mut html, "<p class=\"muted\">", &facts, "</p>");
+        element(
+            &mut html,
+            "<button type=\"button\" class=\"primary\" disabled>",
+            t(Ui::Start),
+            "</button>",
+        );
+        html.push_str("</li>");
+    }
+    html.push_str("</ul><p class=\"builder-link\">");
+    element(
+        &mut html,
+        "<button type=\"button\" class=\"link\" disabled>",
+        t(Ui::BuilderOpen),
+        "</button>",
+    );
+    html.push_str("</p><footer class=\"device-data\">");
+    element(&mut html, "<p class=\"muted\">", t(Ui::ForgetHint), "</p>");
+    element(
+        &mut html,
+        "<button type=\"button\" class=\"secondary\" disabled>",
+        t(Ui::ForgetDevice),
+        "</button>",
+    );
+    html.push_str("</footer></section></main></div></div>");
+    html
+}
