@@ -1,0 +1,138 @@
+//! Native benchmarks of the core, on the language's own harness (`cargo bench`): classify
+//! throughput, share-link encode/decode, and how often each outcome wins across the answer
+//! space (exhaustive where it is small enough, a large uniform sample where not). A bank whose
+//! outcomes are badly unbalanced or unreachable is a content bug; this prints the evidence.
+
+use cek_klien::core::bank::Bank;
+use cek_klien::core::banks::BANKS;
+use cek_klien::core::classify::{classify, Answers};
+use cek_klien::core::link::{decode, encode};
+use cek_klien::core::text::Lang;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Runs `work` repeatedly for about `budget` and returns operations per second.
+fn throughput(budget: Duration, mut work: impl FnMut(u64)) -> f64 {
+    let start = Instant::now();
+    let mut done = 0u64;
+    while start.elapsed() < budget {
+        for _ in 0..1000 {
+            work(done);
+            done += 1;
+        }
+    }
+    done as f64 / start.elapsed().as_secs_f64()
+}
+
+/// The answer set number `n` in mixed radix: each question has its choices plus "skipped".
+fn answers_number(bank: &Bank, mut n: u64) -> Answers {
+    Answers(
+        bank.questions
+            .iter()
+            .map(|q| {
+                let radix = q.choices.len() as u64 + 1;
+                let pick = n % radix;
+                n /= radix;
+                (pick < q.choices.len() as u64).then_some(pick as u8)
+            })
+            .collect(),
+    )
+}
+
+fn space_size(bank: &Bank) -> u128 {
+    bank.questions
+        .iter()
+        .map(|q| q.choices.len() as u128 + 1)
+        .product()
+}
+
+/// splitmix64: a fixed-seed generator, so the sample is the same every run.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+const EXHAUSTIVE_LIMIT: u128 = 2_000_000;
+const SAMPLE: u64 = 1_000_000;
+
+fn main() {
+    // `cargo test --benches` runs this with --bench absent; keep that instant.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let budget = Duration::from_millis(700);
+    println!(
+        "Cek Klien core benchmarks ({} build)\n",
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    println!(
+        "{:<14} {:>16} {:>16} {:>16}",
+        "bank", "classify/s", "encode/s", "decode/s"
+    );
+    for bank in BANKS {
+        let space = space_size(bank) as u64;
+        let classify_rate = throughput(budget, |i| {
+            black_box(classify(bank, &answers_number(bank, mix(i) % space)));
+        });
+        let links: Vec<String> = (0..1000)
+            .map(|i| encode(bank, &answers_number(bank, mix(i) % space), Lang::Id))
+            .collect();
+        let encode_rate = throughput(budget, |i| {
+            black_box(encode(bank, &answers_number(bank, i % 1000), Lang::En));
+        });
+        let decode_rate = throughput(budget, |i| {
+            black_box(decode(&links[(i % 1000) as usize], BANKS).ok());
+        });
+        println!(
+            "{:<14} {classify_rate:>16.0} {encode_rate:>16.0} {decode_rate:>16.0}",
+            bank.id
+        );
+    }
+
+    println!("\nHow often each outcome wins across the answer space:");
+    for bank in BANKS {
+        let space = space_size(bank);
+        let exhaustive = space <= EXHAUSTIVE_LIMIT;
+        let count = if exhaustive { space as u64 } else { SAMPLE };
+        let started = Instant::now();
+        let mut wins = vec![0u64; bank.outcomes.len()];
+        for i in 0..count {
+            let n = if exhaustive {
+                i
+            } else {
+                (u128::from(mix(i)) * space / u128::from(u64::MAX)) as u64
+            };
+            wins[classify(bank, &answers_number(bank, n)).primary] += 1;
+        }
+        println!(
+            "\n{} ({} of {space} answer sets, {}, {:.1} s)",
+            bank.id,
+            count,
+            if exhaustive {
+                "all of them"
+            } else {
+                "uniform sample"
+            },
+            started.elapsed().as_secs_f64()
+        );
+        for (outcome, won) in bank.outcomes.iter().zip(&wins) {
+            let share = 100.0 * *won as f64 / count as f64;
+            println!(
+                "  {:<16} {share:>6.2} %  {}",
+                outcome.id,
+                "#".repeat((share / 2.0).round() as usize)
+            );
+        }
+        assert!(
+            wins.iter().all(|&w| w > 0),
+            "{}: an outcome never wins",
+            bank.id
+        );
+    }
+}
