@@ -1,6 +1,6 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/:
-// 1. moves Trunk's inline loader <script> into its own file, so the page works under a
-//    Content-Security-Policy without 'unsafe-inline';
+// 1. replaces Trunk's inline loader <script> with static/start.js in its own file, so the page
+//    works under a Content-Security-Policy without 'unsafe-inline' and reports failed loads;
 // 2. writes embed.js with the current build's hashed file names;
 // 3. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
 // 4. puts the prerendered intro (src/bin/prerender.rs) into index.html, so the first screen
@@ -35,18 +35,21 @@ writeFileSync(gluePath, minified.code);
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 if (!html.includes(sri(glue))) throw new Error(`no integrity attribute for ${build.js} in index.html`);
 html = html.replace(sri(glue), sri(minified.code));
+// Trunk's inline loader is replaced by static/start.js: an external file (strict CSP) that also
+// reports a failed or slow load on the prerendered screen.
 const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
-const match = html.match(inline);
-if (!match) throw new Error('no inline module script in index.html');
-const loader = match[2].trim() + '\n';
+if (!inline.test(html)) throw new Error('no inline module script in index.html');
+const loader = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
+  .replace('__CEK_KLIEN_JS__', build.js)
+  .replace('__CEK_KLIEN_WASM__', build.wasm);
 const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
-writeFileSync(indexPath, html.replace(inline, `<script type=module src=./${loaderName}></script>`));
+html = html.replace(inline, `<script type=module src=./${loaderName}></script>`);
 
 const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
 if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
 const intro = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender'], { encoding: 'utf8' }).trim();
-writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(MARKER, intro));
+writeFileSync(indexPath, html.replace(MARKER, intro));
 
 const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
 const embed = template

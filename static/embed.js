@@ -16,9 +16,26 @@ const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi lalu coba lagi. / The qu
 const frames = new Map();
 let appModule;
 
+// A host page may have replaced fetch (to log, to block, or by accident). The wasm's loader
+// uses fetch, so when it is not the browser's own, the bytes come by XMLHttpRequest instead.
+const nativeFetch =
+  typeof window.fetch === 'function' && /\[native code\]/.test(Function.prototype.toString.call(window.fetch));
+
+function fetchBytes(url) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('GET', url);
+    request.responseType = 'arraybuffer';
+    request.onload = () => (request.status === 200 ? resolve(request.response) : reject(new Error(`HTTP ${request.status}`)));
+    request.onerror = () => reject(new Error('network error'));
+    request.send();
+  });
+}
+
 function loadApp() {
   appModule ??= import(new URL(BUILD.js, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(BUILD.wasm, base) });
+    const wasm = new URL(BUILD.wasm, base);
+    await module.default({ module_or_path: nativeFetch ? wasm : await fetchBytes(wasm.href) });
     return module;
   });
   return appModule;

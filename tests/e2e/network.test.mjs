@@ -1,0 +1,52 @@
+// Issue 6: when the app's files fail to load (404, truncated, slow), the prerendered first
+// screen says so with a retry; the page is never a blank or silently dead box.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/app.mjs';
+
+const app = useApp();
+
+const FAULTS = {
+  'wasm 404': { pattern: '**/*_bg.wasm', fulfil: { status: 404, body: 'not found' } },
+  'JS glue 404': { pattern: /cek-klien-[0-9a-f]+\.js$/, fulfil: { status: 404, body: 'not found' } },
+  'wasm truncated': { pattern: '**/*_bg.wasm', truncate: true },
+};
+
+for (const [name, fault] of Object.entries(FAULTS)) {
+  test(`${name}: the intro stays, with a message and a working retry`, async () => {
+    const { context, page } = await app.open(null);
+    await page.route(fault.pattern, async (route) => {
+      if (fault.truncate) {
+        const response = await route.fetch();
+        const body = await response.body();
+        await route.fulfill({ response, body: body.subarray(0, body.length >> 1) });
+      } else {
+        await route.fulfill(fault.fulfil);
+      }
+    });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid=error][role=alert]');
+    assert.match(await page.textContent('[data-testid=error]'), /could not load/);
+    assert.match(await page.textContent('.intro h1'), /Kenali tipe klien/, 'the prerendered intro is still there');
+    await page.unroute(fault.pattern);
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=error] button')]);
+    await page.waitForSelector('[data-testid=start]');
+    await context.close();
+  });
+}
+
+test('a slow connection is told the quiz is still loading, then the quiz works', async () => {
+  const { context, page } = await app.open(null);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await page.waitForSelector('.load-notice[role=status]', { timeout: 15000 });
+  release();
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.locator('.load-notice').count(), 0);
+  await context.close();
+});

@@ -1,0 +1,80 @@
+// Issue 6: across both quizzes, sharing, the builder and both embed modes, the app sets no
+// cookie, contacts no third origin, writes storage only under its own keys, and "forget"
+// removes all of it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useApp } from './support/app.mjs';
+import { startServer } from './support/server.mjs';
+import { QUESTION_COUNT, clickThrough, startQuiz } from './support/flows.mjs';
+
+const app = useApp();
+
+test('no cookies, no third origin, storage only under cek-klien.*, and forget removes it all', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-privacy-'));
+  const blog = await startServer(dir);
+  writeFileSync(
+    join(dir, 'post.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+     <div data-cek-klien data-quiz="tipe-klien"></div><div data-cek-klien data-mode="iframe"></div>
+     <script type="module" src="${app.url}embed.js"></script></body></html>`,
+  );
+  const { context, page, problems } = await app.open(null);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(() => {
+    const writes = (window.__storageWrites = []);
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      writes.push(key);
+      return original.call(this, key, value);
+    };
+  });
+  const writesOf = (p) => p.evaluate(() => window.__storageWrites);
+
+  await page.goto(app.url);
+  await page.click('[data-testid=lang-switch]');
+  await startQuiz(page, 'tipe-klien');
+  await clickThrough(page, (s) => s % 4, QUESTION_COUNT['tipe-klien']);
+  await page.click('[data-testid=copy-link]');
+  const link = await page.inputValue('[data-testid=share-link]');
+  await page.click('[data-testid=retake]');
+  await page.goto(app.url);
+  await startQuiz(page, 'klien-kecewa');
+  await clickThrough(page, () => 1, QUESTION_COUNT['klien-kecewa']);
+  const writes = await writesOf(page);
+  await page.goto(link);
+  await page.waitForSelector('[data-testid=result]');
+  await page.goto(`${app.url}#builder`);
+  await page.reload();
+  await page.waitForSelector('[data-testid=snippet]');
+  writes.push(...(await writesOf(page)));
+
+  const post = await context.newPage();
+  await post.goto(`${blog.url}post.html`);
+  await post.locator('[data-cek-klien]:not([data-mode]) [data-testid=start]').click();
+  await post.locator('[data-testid=choice]').first().click();
+  const embedded = post.frameLocator('iframe');
+  await embedded.locator('[data-testid=start]').first().click();
+  await embedded.locator('[data-testid=choice]').first().click();
+  assert.deepEqual(await post.evaluate(() => window.__storageWrites), [], 'the script mount wrote to the blog storage');
+  assert.deepEqual(await post.evaluate(() => Object.keys(localStorage)), []);
+
+  assert.ok(writes.length > 0);
+  assert.deepEqual([...new Set(writes)].filter((k) => !k.startsWith('cek-klien.')), []);
+  assert.deepEqual(await context.cookies(), []);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
+  assert.deepEqual([...origins].sort(), [app.server.origin, blog.origin].sort());
+
+  await page.goto(app.url);
+  await page.click('[data-testid=forget]');
+  await page.waitForFunction(() => Object.keys(localStorage).length === 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await blog.close();
+});
