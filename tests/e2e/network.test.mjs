@@ -50,3 +50,27 @@ test('a slow connection is told the quiz is still loading, then the quiz works',
   assert.equal(await page.locator('.load-notice').count(), 0);
   await context.close();
 });
+
+test('embedded: a failed wasm load shows the message in the script mount, and the iframe says so too', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { startServer } = await import('./support/server.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-offline-'));
+  writeFileSync(
+    join(dir, 'post.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+     <div data-cek-klien></div><div data-cek-klien data-mode="iframe"></div>
+     <script type="module" src="${app.url}embed.js"></script></body></html>`,
+  );
+  const blog = await startServer(dir);
+  const { context, page } = await app.open(null);
+  await context.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${blog.url}post.html`);
+  const script = page.locator('[data-cek-klien]:not([data-mode])');
+  await script.locator('[data-testid=error]').waitFor();
+  assert.match(await script.locator('[data-testid=error]').textContent(), /could not load/);
+  await page.frameLocator('iframe').locator('[data-testid=error]').waitFor();
+  await context.close();
+  await blog.close();
+});
