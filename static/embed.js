@@ -73,7 +73,7 @@ window.addEventListener('message', (event) => {
   frame.style.setProperty('height', `${Math.ceil(height)}px`, 'important');
 });
 
-function message(root, text, failed) {
+function message(root, text, failed, host) {
   const note = document.createElement('p');
   note.textContent = text;
   note.className = 'embed-status';
@@ -83,7 +83,12 @@ function message(root, text, failed) {
     const retry = document.createElement('button');
     retry.type = 'button';
     retry.textContent = 'Coba lagi / Try again';
-    retry.addEventListener('click', () => window.location.reload());
+    // Retry this widget only: reloading the blog would lose the reader's place on it.
+    retry.addEventListener('click', () => {
+      appModule = undefined;
+      host.removeAttribute('data-cek-klien-mounted');
+      mountScript(host);
+    });
     note.append(' ', retry);
   }
   root.replaceChildren(note);
@@ -96,12 +101,12 @@ async function mountScript(host) {
   style.href = new URL(BUILD.css, base).href;
   const root = document.createElement('div');
   shadow.replaceChildren(style, root);
-  message(root, LOADING, false);
+  message(root, LOADING, false, host);
   try {
     const app = await loadApp();
     app.mount_widget(root, host, base.href);
   } catch (error) {
-    message(root, FAILED, true);
+    message(root, FAILED, true, host);
     console.error('Cek Klien could not load', error);
   }
 }

@@ -88,7 +88,9 @@ pub fn Builder(props: &BuilderProps) -> Html {
     let feedback = |what: &'static str| {
         html! {
             <span class="copy-feedback" role="status">
-                if *copied == Some(what) { { Ui::Copied.text(lang) } }
+                if *copied == Some(what) {
+                    { if what == "link" { Ui::Copied.text(lang) } else { Ui::CodeCopied.text(lang) } }
+                }
             </span>
         }
     };

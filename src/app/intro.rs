@@ -14,6 +14,9 @@ pub struct IntroProps {
     pub resume: Option<Progress>,
     /// The builder is offered on the app's own page, not inside someone's blog.
     pub show_builder_link: bool,
+    /// Whether this copy stores anything (not in the script mount, which leaves the blog's
+    /// storage alone), so the footer never claims to keep what it does not.
+    pub uses_storage: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -108,6 +111,7 @@ pub fn Intro(props: &IntroProps) -> Html {
                     </button>
                 </p>
             }
+            if props.uses_storage {
             <footer class="device-data">
                 <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
                 <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>
@@ -117,6 +121,7 @@ pub fn Intro(props: &IntroProps) -> Html {
                     if *forgotten { { Ui::Forgotten.text(lang) } }
                 </p>
             </footer>
+            }
         </section>
     }
 }

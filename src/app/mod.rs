@@ -324,6 +324,7 @@ fn App(props: &AppProps) -> Html {
                 only={host.options.quiz}
                 resume={current.resume.clone()}
                 show_builder_link={host.mode == Mode::Standalone}
+                uses_storage={owns_page}
                 dispatch={dispatch.clone()}
             />
         },
