@@ -218,11 +218,6 @@ pub fn app_base() -> String {
     base
 }
 
-/// Share links open the app's own page, whether it is shown standalone or in an iframe.
-pub fn address_for_sharing() -> String {
-    app_base()
-}
-
 /// Sets the accent colour variables on the widget's wrapper.
 pub fn set_accent(wrapper: &yew::NodeRef, accent: &str, text: &str) {
     if let Some(element) = wrapper.cast::<web_sys::HtmlElement>() {

@@ -83,7 +83,8 @@ pub fn mount_page() {
         Mode::Standalone
     };
     let options = embed::Options::from_query(&search, BANKS);
-    let share_base = browser::address_for_sharing();
+    // Share links open the app's own page, whether shown standalone or in an iframe.
+    let share_base = browser::app_base();
     render(
         root.clone(),
         Host {
