@@ -1,18 +1,24 @@
-// Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/:
+// Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/.
+// For every page (index.html, and builder.html, which the index build builds too):
 // 1. replaces Trunk's inline loader <script> with static/start.js in its own file, so the page
 //    works under a Content-Security-Policy without 'unsafe-inline' and reports failed loads;
-// 2. writes embed.js with the current build's hashed file names;
-// 3. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
-// 4. puts the prerendered intro (src/bin/prerender.rs) into index.html, so the first screen
-//    paints from the HTML before the wasm arrives.
+// 2. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true.
+// For index.html only:
+// 3. puts the prerendered intro (src/bin/prerender.rs) into the page, so the first screen
+//    paints from the HTML before the wasm arrives;
+// 4. writes embed.js with the current build's hashed file names;
+// 5. builds builder.html (the embed builder, its own wasm so the quiz never downloads it) and
+//    adds its files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
+const page = basename(process.env.TRUNK_HTML_FILE ?? 'index.html');
+const bin = page === 'builder.html' ? 'builder' : 'cek-klien';
 const files = readdirSync(dir);
 const find = (pattern) => {
   const found = files.filter((f) => pattern.test(f));
@@ -20,25 +26,25 @@ const find = (pattern) => {
   return found[0];
 };
 const build = {
-  js: find(/^cek-klien-[0-9a-f]+\.js$/),
-  wasm: find(/^cek-klien-[0-9a-f]+_bg\.wasm$/),
+  js: find(new RegExp(`^${bin}-[0-9a-f]+\\.js$`)),
+  wasm: find(new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`)),
   css: find(/^app-[0-9a-f]+\.css$/),
 };
 
-const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
+const pagePath = join(dir, page);
+let html = readFileSync(pagePath, 'utf8');
 
 const gluePath = join(dir, build.js);
 const glue = readFileSync(gluePath, 'utf8');
 const minified = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true });
 writeFileSync(gluePath, minified.code);
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-if (!html.includes(sri(glue))) throw new Error(`no integrity attribute for ${build.js} in index.html`);
+if (!html.includes(sri(glue))) throw new Error(`no integrity attribute for ${build.js} in ${page}`);
 html = html.replace(sri(glue), sri(minified.code));
 // Trunk's inline loader is replaced by static/start.js: an external file (strict CSP) that also
-// reports a failed or slow load on the prerendered screen.
+// reports a failed or slow load on the page's static content.
 const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
-if (!inline.test(html)) throw new Error('no inline module script in index.html');
+if (!inline.test(html)) throw new Error(`no inline module script in ${page}`);
 const loader = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm);
@@ -46,10 +52,16 @@ const loaderName = `start-${createHash('sha256').update(loader).digest('hex').sl
 writeFileSync(join(dir, loaderName), loader);
 html = html.replace(inline, `<script type=module src=./${loaderName}></script>`);
 
+if (page === 'builder.html') {
+  writeFileSync(pagePath, html);
+  console.log(`post-build: builder.html -> ${loaderName}, ${build.js}`);
+  process.exit(0);
+}
+
 const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
 if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
 const intro = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender'], { encoding: 'utf8' }).trim();
-writeFileSync(indexPath, html.replace(MARKER, intro));
+writeFileSync(pagePath, html.replace(MARKER, intro));
 
 const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
 const embed = template
@@ -59,3 +71,17 @@ const embed = template
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);
+
+// The builder page: a second Trunk build of builder.html (its own hook run handles steps 1-2),
+// whose files are added next to the app's. Trunk's own variables are left out so the inner
+// build reads only its arguments and Trunk.toml.
+const builderDist = new URL('../target/builder-dist/', import.meta.url).pathname;
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TRUNK_')));
+const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
+execFileSync('trunk', ['build', ...release, '--dist', builderDist, '--html-output', 'builder.html', 'builder.html'], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+for (const file of readdirSync(builderDist)) {
+  if (!existsSync(join(dir, file))) copyFileSync(join(builderDist, file), join(dir, file));
+}

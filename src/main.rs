@@ -4,15 +4,6 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A small free-list allocator instead of the default dlmalloc: the quiz allocates little and
-/// briefly, and every kilobyte of wasm is downloaded by someone else's readers. The wasm runs on
-/// one thread, which is what `AssumeSingleThreaded` requires.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     cek_klien::app::mount_page();

@@ -24,15 +24,21 @@ function notice(text, failed) {
   (root.querySelector('main') ?? root).prepend(note);
 }
 
-const slow = setTimeout(() => notice(SLOW, false), SLOW_MS);
-try {
-  const bindings = await import(JS);
-  const wasm = await bindings.default({ module_or_path: WASM });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-} catch (error) {
-  console.error('Cek Klien could not load', error);
-  notice(FAILED, true);
-} finally {
-  clearTimeout(slow);
+async function start() {
+  const slow = setTimeout(() => notice(SLOW, false), SLOW_MS);
+  try {
+    const bindings = await import(JS);
+    const wasm = await bindings.default({ module_or_path: WASM });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  } catch (error) {
+    console.error('Cek Klien could not load', error);
+    notice(FAILED, true);
+  } finally {
+    clearTimeout(slow);
+  }
 }
+
+// The builder used to live at '#builder' on the quiz's page; old links still reach it.
+if (location.hash === '#builder') location.replace(`builder.html${location.search}`);
+else await start();

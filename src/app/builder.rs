@@ -1,21 +1,82 @@
 //! The embed builder: a blogger picks quiz, language, theme, accent colour and mode, sees a
 //! live preview, and copies a snippet, a plain link or a linked badge.
+//!
+//! It is a page of its own (builder.html, `src/bin/builder.rs`) with its own wasm: readers of
+//! the quiz never download it.
 
-use super::browser;
+use super::{bar, browser, AppState};
 use crate::core::banks::BANKS;
-use crate::core::embed::{Accent, Choices, SnippetMode};
-use crate::core::state::{Action, Theme};
+use crate::core::embed::{self, Accent, Choices, SnippetMode};
+use crate::core::state::{Action, Startup, State, Stored, Theme};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlIFrameElement, HtmlInputElement, HtmlSelectElement, MessageEvent};
 use yew::prelude::*;
+
+/// Mounts the builder on builder.html's `[data-cek-klien-builder]` element.
+pub fn mount_builder() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-cek-klien-builder]").ok().flatten())
+    else {
+        return;
+    };
+    super::claim_root(&root);
+    yew::Renderer::<BuilderPage>::with_root(root).render();
+}
+
+/// The language comes from `?lang=` (the quiz's link passes its own), else the one this device
+/// chose in the quiz, else the browser's. The builder only reads storage, never writes it.
+fn page_state() -> State {
+    let stored = browser::read_storage();
+    let stored = match &stored {
+        None => Stored::Unavailable,
+        Some((lang, _)) => Stored::Values {
+            lang: lang.as_deref(),
+            progress: None,
+        },
+    };
+    State::start(
+        Startup {
+            query_lang: embed::Options::from_query(&browser::search(), BANKS).lang,
+            browser_lang: browser::browser_lang(),
+            theme: Theme::Auto,
+            fragment: "",
+            stored,
+            ignored_options: false,
+        },
+        BANKS,
+    )
+}
+
+#[component]
+fn BuilderPage() -> Html {
+    let state = use_reducer(|| AppState(page_state()));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let lang = state.0.lang;
+    use_effect_with(lang, |lang| {
+        browser::set_document_lang(*lang, Ui::BuilderHeading.text(*lang))
+    });
+    html! {
+        <div class="cek-klien" data-theme={state.0.theme.code()} lang={lang.code()}>
+            <div class="frame">
+                { bar(lang, state.0.theme, false, &dispatch) }
+                <main class="screen">
+                    <Builder {lang} app_base={browser::app_base()} />
+                </main>
+            </div>
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct BuilderProps {
     pub lang: Lang,
     /// The folder the app is served from, e.g. `https://example.org/tools/cek-klien/`.
     pub app_base: String,
-    pub dispatch: Callback<Action>,
 }
 
 fn select_value(event: &Event) -> String {
@@ -65,9 +126,11 @@ pub fn Builder(props: &BuilderProps) -> Html {
     }
     let snippet = choices.snippet(base, BANKS, &fallback);
     let link = choices.link(base, BANKS);
-    let badge_alt = Ui::BadgeAlt.text(choices.lang);
-    let badge_svg = choices.badge(base, BANKS, badge_alt, false);
-    let badge_png = choices.badge(base, BANKS, badge_alt, true);
+    // The image says only the app's name and that it is a quiz; the alternative text also
+    // names the quiz the link opens, when there is one.
+    let badge_alt = Ui::BadgeAlt.fill(choices.lang, &[("name", &fallback)]);
+    let badge_svg = choices.badge(base, BANKS, &badge_alt, false);
+    let badge_png = choices.badge(base, BANKS, &badge_alt, true);
     let preview = {
         let mut url = link.clone();
         url.push(if url.contains('?') { '&' } else { '?' });
@@ -94,14 +157,16 @@ pub fn Builder(props: &BuilderProps) -> Html {
             </span>
         }
     };
-    let on_home = props.dispatch.reform(|_| Action::Home);
+    let mut home = String::from("./?lang=");
+    home.push_str(lang.code());
+    let preview_frame = use_preview_height();
     let accent_value = choices
         .accent
         .map_or_else(|| "#0b6e4f".to_string(), Accent::hex);
 
     html! {
         <section class="builder" aria-labelledby="screen-heading">
-            <h1 id="screen-heading" tabindex="-1">{ Ui::BuilderHeading.text(lang) }</h1>
+            <h1 class="title" id="screen-heading" tabindex="-1">{ Ui::BuilderHeading.text(lang) }</h1>
             <p>{ Ui::BuilderIntro.text(lang) }</p>
             <div class="builder-form">
                 <label>
@@ -124,7 +189,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 <label>
                     <span>{ Ui::BuilderTheme.text(lang) }</span>
                     <select data-testid="builder-theme" onchange={on_theme.reform(|e: Event| select_value(&e))}>
-                        { for [(Theme::Auto, Ui::ThemeAuto), (Theme::Light, Ui::ThemeLight), (Theme::Dark, Ui::ThemeDark)].into_iter().map(|(t, label)| html! {
+                        { for [(Theme::Auto, Ui::ThemeAutoShort), (Theme::Light, Ui::ThemeLightShort), (Theme::Dark, Ui::ThemeDarkShort)].into_iter().map(|(t, label)| html! {
                             <option value={t.code()} selected={choices.theme == t}>{ label.text(lang) }</option>
                         }) }
                     </select>
@@ -152,20 +217,20 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 </div>
             </div>
 
-            <h2>{ Ui::BuilderSnippet.text(lang) }</h2>
+            <h2 class="section-title">{ Ui::BuilderSnippet.text(lang) }</h2>
             <p class="muted">{ Ui::BuilderSnippetHint.text(lang) }</p>
             <textarea class="code" readonly=true rows="7" data-testid="snippet" aria-label={Ui::BuilderSnippet.text(lang)} value={snippet.clone()} />
             <div class="actions">{ copy_button("snippet", snippet, "copy-snippet", Ui::Copy.text(lang).to_string()) }{ feedback("snippet") }</div>
 
-            <h2>{ Ui::BuilderPreview.text(lang) }</h2>
-            <iframe class="preview" src={preview} title={Ui::BuilderPreview.text(lang)} data-testid="builder-preview"></iframe>
+            <h2 class="section-title">{ Ui::BuilderPreview.text(lang) }</h2>
+            <iframe class="preview" ref={preview_frame} src={preview} title={Ui::BuilderPreview.text(lang)} data-testid="builder-preview"></iframe>
 
-            <h2>{ Ui::BuilderLink.text(lang) }</h2>
+            <h2 class="section-title">{ Ui::BuilderLink.text(lang) }</h2>
             <p class="muted">{ Ui::BuilderLinkHint.text(lang) }</p>
             <input class="code" type="text" readonly=true value={link.clone()} data-testid="builder-link" aria-label={Ui::BuilderLink.text(lang)} />
             <div class="actions">{ copy_button("link", link, "copy-builder-link", Ui::Copy.text(lang).to_string()) }{ feedback("link") }</div>
             <p>
-                <img src={choices.badge_image(base, false)} alt={badge_alt} width="200" height="40" />
+                <img src={choices.badge_image(base, false)} alt={badge_alt.clone()} width="200" height="40" />
             </p>
             <textarea class="code" readonly=true rows="3" data-testid="badge" aria-label={Ui::BuilderBadge.text(lang)} value={badge_svg.clone()} />
             <div class="actions">
@@ -175,7 +240,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
             </div>
 
             <nav class="steps">
-                <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
+                <a class="button" href={home} data-testid="builder-home">{ Ui::Home.text(lang) }</a>
             </nav>
         </section>
     }
@@ -187,4 +252,42 @@ fn lang_name(lang: Lang) -> &'static str {
         Lang::Id => "Bahasa Indonesia",
         Lang::En => "English",
     }
+}
+
+/// The preview iframe takes the height its content reports, like the embed does on a blog, so
+/// the blogger sees the widget whole instead of scrolling inside a box. Only messages from the
+/// preview's own window count.
+#[hook]
+fn use_preview_height() -> NodeRef {
+    let frame = use_node_ref();
+    {
+        let frame = frame.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "message", move |event| {
+                    let Some(iframe) = frame.cast::<HtmlIFrameElement>() else {
+                        return;
+                    };
+                    let Some(event) = wasm_bindgen::JsCast::dyn_ref::<MessageEvent>(event) else {
+                        return;
+                    };
+                    let from_preview = match (event.source(), iframe.content_window()) {
+                        (Some(source), Some(window)) => js_sys::Object::is(&source, &window),
+                        _ => false,
+                    };
+                    let height = js_sys::Reflect::get(&event.data(), &"cekKlienHeight".into())
+                        .ok()
+                        .and_then(|value| value.as_f64())
+                        .filter(|height| (1.0..=20_000.0).contains(height));
+                    if let (true, Some(height)) = (from_preview, height) {
+                        let mut css = (height.ceil() as u32).to_string();
+                        css.push_str("px");
+                        let _ = iframe.style().set_property("height", &css);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    frame
 }

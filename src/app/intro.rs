@@ -1,4 +1,6 @@
+use super::Headings;
 use crate::core::banks::BANKS;
+use crate::core::embed::BUILDER_PAGE;
 use crate::core::link::Progress;
 use crate::core::prerender::minutes_for;
 use crate::core::state::Action;
@@ -8,6 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
+    pub headings: Headings,
     pub lang: Lang,
     /// Show only this quiz (an embed's `quiz` option).
     pub only: Option<usize>,
@@ -23,6 +26,7 @@ pub struct IntroProps {
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
     let forgotten = use_state(|| false);
+    let headings = props.headings;
     let lang = props.lang;
     let only = props.only;
     let shown = BANKS
@@ -46,7 +50,7 @@ pub fn Intro(props: &IntroProps) -> Html {
         };
         html! {
             <li class="quiz-card">
-                <h3 id={title_id.clone()}>{ bank.title.get(lang) }</h3>
+                { headings.item(title_id.clone(), html! { { bank.title.get(lang) } }) }
                 <p>{ bank.summary.get(lang) }</p>
                 <p class="muted">{ facts }</p>
                 <button
@@ -76,7 +80,7 @@ pub fn Intro(props: &IntroProps) -> Html {
         let on_discard = props.dispatch.reform(|_| Action::DiscardSaved);
         Some(html! {
             <div class="resume" data-testid="resume">
-                <h2>{ Ui::ResumeHeading.text(lang) }</h2>
+                { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
                 <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
                 <div class="steps">
                     <button type="button" class="secondary" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
@@ -98,17 +102,15 @@ pub fn Intro(props: &IntroProps) -> Html {
 
     html! {
         <section class="intro" aria-labelledby="screen-heading">
-            <h1 id="screen-heading" tabindex="-1">{ Ui::Tagline.text(lang) }</h1>
+            { headings.title(None, html! { { Ui::Tagline.text(lang) } }) }
             <p class="privacy">{ Ui::PrivacyNote.text(lang) }</p>
             { for resume }
-            <h2>{ Ui::ChooseQuiz.text(lang) }</h2>
+            { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
             <p class="muted">{ Ui::HowItWorks.text(lang) }</p>
             <ul class="quiz-list">{ for quizzes }</ul>
             if props.show_builder_link {
                 <p class="builder-link">
-                    <button type="button" class="link" data-testid="open-builder" onclick={props.dispatch.reform(|_| Action::OpenBuilder)}>
-                        { Ui::BuilderOpen.text(lang) }
-                    </button>
+                    <a href={builder_address(lang)} data-testid="open-builder">{ Ui::BuilderOpen.text(lang) }</a>
                 </p>
             }
             if props.uses_storage {
@@ -124,4 +126,12 @@ pub fn Intro(props: &IntroProps) -> Html {
             }
         </section>
     }
+}
+
+/// The builder is its own page, with its own small wasm, so the quiz never downloads it.
+fn builder_address(lang: Lang) -> String {
+    let mut address = String::from(BUILDER_PAGE);
+    address.push_str("?lang=");
+    address.push_str(lang.code());
+    address
 }

@@ -1,15 +1,9 @@
+use super::Headings;
 use crate::core::link::LinkError;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct LinkErrorProps {
-    pub lang: Lang,
-    pub error: LinkError,
-    pub dispatch: Callback<Action>,
-}
 
 fn message(error: LinkError) -> Ui {
     match error {
@@ -24,15 +18,18 @@ fn message(error: LinkError) -> Ui {
     }
 }
 
-#[component]
-pub fn LinkErrorScreen(props: &LinkErrorProps) -> Html {
-    let lang = props.lang;
-    let onclick = props.dispatch.reform(|_| Action::Home);
+/// The screen for a broken or foreign link: what went wrong, and a way to start.
+pub fn screen(
+    lang: Lang,
+    headings: Headings,
+    error: LinkError,
+    dispatch: &Callback<Action>,
+) -> Html {
     html! {
         <section class="error" data-testid="error" role="alert" aria-labelledby="screen-heading">
-            <h1 id="screen-heading" tabindex="-1">{ Ui::ErrorHeading.text(lang) }</h1>
-            <p>{ message(props.error).text(lang) }</p>
-            <button type="button" class="primary" {onclick}>{ Ui::StartFresh.text(lang) }</button>
+            { headings.title(None, html! { { Ui::ErrorHeading.text(lang) } }) }
+            <p>{ message(error).text(lang) }</p>
+            <button type="button" class="primary" onclick={dispatch.reform(|_| Action::Home)}>{ Ui::StartFresh.text(lang) }</button>
         </section>
     }
 }

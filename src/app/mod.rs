@@ -4,6 +4,8 @@
 
 mod browser;
 mod builder;
+
+pub use builder::mount_builder;
 mod intro;
 mod link_error;
 mod question;
@@ -52,11 +54,16 @@ fn install_panic_hook() {
     }));
 }
 
-fn render(root: web_sys::Element, host: Host) {
+/// Prepares `root` for rendering into: a panic replaces it with a message, and its static
+/// fallback content gives way to the app.
+fn claim_root(root: &web_sys::Element) {
     install_panic_hook();
     ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
-    // The static fallback text in the root is replaced by the app.
     root.set_text_content(None);
+}
+
+fn render(root: web_sys::Element, host: Host) {
+    claim_root(&root);
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
@@ -126,6 +133,48 @@ pub fn mount_widget(root: web_sys::Element, attributes: &web_sys::Element, app_b
             root,
         },
     );
+}
+
+/// Heading levels. Inside a blog post (either embed mode: an iframe's headings join the
+/// post's outline too) the widget sits under the post's own `h1`, so it starts at `h2`.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct Headings {
+    embedded: bool,
+}
+
+impl Headings {
+    /// The screen's own heading, which gets focus when the screen appears.
+    pub fn title(self, testid: Option<&'static str>, content: Html) -> Html {
+        self.heading(1, "title", Some("screen-heading".into()), testid, content)
+    }
+
+    pub fn section(self, content: Html) -> Html {
+        self.heading(2, "section-title", None, None, content)
+    }
+
+    pub fn item(self, id: String, content: Html) -> Html {
+        self.heading(3, "item-title", Some(id.into()), None, content)
+    }
+
+    /// One place writes every heading. Static tags in a `match`: `html!`'s dynamic tags and
+    /// `VTag::add_attribute` both cost kilobytes of wasm (tag checks, an attribute map).
+    fn heading(
+        self,
+        level: usize,
+        class: &'static str,
+        id: Option<AttrValue>,
+        testid: Option<&'static str>,
+        content: Html,
+    ) -> Html {
+        // Only the screen's title takes focus, when the screen appears.
+        let tabindex = (level == 1).then_some("-1");
+        match level + usize::from(self.embedded) {
+            1 => html! { <h1 {class} {id} {tabindex} data-testid={testid}>{ content }</h1> },
+            2 => html! { <h2 {class} {id} {tabindex} data-testid={testid}>{ content }</h2> },
+            3 => html! { <h3 {class} {id} {tabindex} data-testid={testid}>{ content }</h3> },
+            _ => html! { <h4 {class} {id} {tabindex} data-testid={testid}>{ content }</h4> },
+        }
+    }
 }
 
 /// How and where this copy of the app is hosted.
@@ -318,9 +367,14 @@ fn App(props: &AppProps) -> Html {
 
     let lang = current.lang;
     let share_base = host.share_base.clone();
+    // Passed down as a prop: a yew context would cost about 3 KB of wasm (gzip).
+    let headings = Headings {
+        embedded: host.mode != Mode::Standalone,
+    };
     let body = match &current.screen {
         Screen::Intro => html! {
             <intro::Intro
+                {headings}
                 {lang}
                 only={host.options.quiz}
                 resume={current.resume.clone()}
@@ -331,6 +385,7 @@ fn App(props: &AppProps) -> Html {
         },
         Screen::Question { quiz, step } => html! {
             <question::QuestionScreen
+                {headings}
                 {lang}
                 quiz={*quiz}
                 step={*step}
@@ -340,6 +395,7 @@ fn App(props: &AppProps) -> Html {
         },
         Screen::Result { quiz, shared } => html! {
             <result::ResultScreen
+                {headings}
                 {lang}
                 quiz={*quiz}
                 shared={*shared}
@@ -349,10 +405,7 @@ fn App(props: &AppProps) -> Html {
             />
         },
         Screen::LinkError(error) => html! {
-            <link_error::LinkErrorScreen {lang} error={*error} dispatch={dispatch.clone()} />
-        },
-        Screen::Builder => html! {
-            <builder::Builder {lang} app_base={browser::app_base()} dispatch={dispatch.clone()} />
+            { link_error::screen(lang, headings, *error, &dispatch) }
         },
     };
 
@@ -398,73 +451,56 @@ fn App(props: &AppProps) -> Html {
             ref={wrapper}
         >
             <div class="frame">
-                <header class="bar">
-                    if !embedded {
-                        <span class="brand">{ Ui::AppName.text(lang) }</span>
-                    }
-                    <span class="bar-actions">
-                        <ThemeSwitch {lang} theme={current.theme} dispatch={dispatch.clone()} />
-                        <LangSwitch {lang} dispatch={dispatch.clone()} />
-                    </span>
-                </header>
+                { bar(lang, current.theme, embedded, &dispatch) }
                 { for notice }
-                <main class="screen">{ body }</main>
+                <main class="screen">
+                    { body }
+                </main>
                 <p class="visually-hidden" role="status" aria-live="polite">{ announcement }</p>
             </div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LangSwitchProps {
-    lang: Lang,
-    dispatch: Callback<Action>,
-}
-
-#[component]
-fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let other = props.lang.other();
-    let onclick = props.dispatch.reform(move |_| Action::SetLang(other));
-    html! {
-        <button
-            type="button"
-            class="lang-switch"
-            data-testid="lang-switch"
-            lang={other.code()}
-            {onclick}
-        >
-            { Ui::SwitchLanguage.text(props.lang) }
-        </button>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ThemeSwitchProps {
-    lang: Lang,
-    theme: Theme,
-    dispatch: Callback<Action>,
-}
-
-/// Cycles automatic → dark → light. The button shows the theme in use in one short word (the
-/// header must fit one row on a phone); its accessible name says it is the theme.
-#[component]
-fn ThemeSwitch(props: &ThemeSwitchProps) -> Html {
-    let (label, short, next) = match props.theme {
+/// The row above every screen: the name, the theme and the language. A plain function, not a
+/// component: each component type costs about a kilobyte of wasm in yew's lifecycle code.
+///
+/// The theme button cycles automatic → dark → light and shows the theme in use in one short
+/// word (the header must fit one row on a phone); its accessible name says it is the theme.
+fn bar(lang: Lang, theme: Theme, embedded: bool, dispatch: &Callback<Action>) -> Html {
+    let (theme_label, theme_short, next_theme) = match theme {
         Theme::Auto => (Ui::ThemeAuto, Ui::ThemeAutoShort, Theme::Dark),
         Theme::Dark => (Ui::ThemeDark, Ui::ThemeDarkShort, Theme::Light),
         Theme::Light => (Ui::ThemeLight, Ui::ThemeLightShort, Theme::Auto),
     };
-    let onclick = props.dispatch.reform(move |_| Action::SetTheme(next));
+    let other = lang.other();
     html! {
-        <button
-            type="button"
-            class="theme-switch"
-            data-testid="theme-switch"
-            aria-label={label.text(props.lang)}
-            title={label.text(props.lang)}
-            {onclick}
-        >
-            { short.text(props.lang) }
-        </button>
+        <header class="bar">
+            // Inside a blog post the blog's own header names the page.
+            if !embedded {
+                <span class="brand">{ Ui::AppName.text(lang) }</span>
+            }
+            <span class="bar-actions">
+                <button
+                    type="button"
+                    class="theme-switch"
+                    data-testid="theme-switch"
+                    aria-label={theme_label.text(lang)}
+                    title={theme_label.text(lang)}
+                    onclick={dispatch.reform(move |_| Action::SetTheme(next_theme))}
+                >
+                    { theme_short.text(lang) }
+                </button>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    data-testid="lang-switch"
+                    lang={other.code()}
+                    onclick={dispatch.reform(move |_| Action::SetLang(other))}
+                >
+                    { Ui::SwitchLanguage.text(lang) }
+                </button>
+            </span>
+        </header>
     }
 }

@@ -1,3 +1,4 @@
+use super::Headings;
 use crate::core::banks::BANKS;
 use crate::core::classify::Answers;
 use crate::core::state::Action;
@@ -9,6 +10,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
+    pub headings: Headings,
     pub lang: Lang,
     pub quiz: usize,
     pub step: usize,
@@ -21,6 +23,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     // Arrow keys and Space select radios by firing `click`; remembering that a key started it
     // lets a keyboard user browse the choices while a pointer click moves straight on.
     let key_driven = use_memo((), |_| Rc::new(Cell::new(false)));
+    let headings = props.headings;
     let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
         return Html::default();
     };
@@ -89,9 +92,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             </div>
             <fieldset class="choices" {onkeydown}>
                 <legend>
-                    <h1 id="screen-heading" tabindex="-1" data-testid="question">
-                        { question.text.get(lang) }
-                    </h1>
+                    { headings.title(Some("question"), html! { { question.text.get(lang) } }) }
                 </legend>
                 { for choices }
             </fieldset>

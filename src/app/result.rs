@@ -1,4 +1,4 @@
-use super::browser;
+use super::{browser, Headings};
 use crate::core::advice::{advise, checklist_text};
 use crate::core::bank::{Bank, Severity};
 use crate::core::banks::BANKS;
@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
+    pub headings: Headings,
     pub lang: Lang,
     pub quiz: usize,
     pub shared: bool,
@@ -31,6 +32,7 @@ enum Copied {
 #[component]
 pub fn ResultScreen(props: &ResultProps) -> Html {
     let copied = use_state(|| None::<Copied>);
+    let headings = props.headings;
     let Some(bank) = BANKS.get(props.quiz) else {
         return Html::default();
     };
@@ -119,9 +121,9 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 aria-labelledby="screen-heading"
             >
                 <p class="muted">{ bank.title.get(lang) }</p>
-                <h1 id="screen-heading" tabindex="-1">{ Ui::NoEvidenceHeading.text(lang) }</h1>
+                { headings.title(None, html! { { Ui::NoEvidenceHeading.text(lang) } }) }
                 <p>{ Ui::NoEvidenceText.text(lang) }</p>
-                { review(bank, &props.answers, lang, &props.dispatch) }
+                { review(bank, &props.answers, lang, headings, &props.dispatch) }
                 <nav class="steps">
                     <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
                     <button type="button" class="primary" onclick={on_retake}>{ Ui::AnswerQuestions.text(lang) }</button>
@@ -140,7 +142,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             let title = Ui::RunnerUpAdvice.fill(lang, &[("outcome", runner_up.name.get(lang))]);
             Some(html! {
                 <details class="runner-up no-print" data-testid="runner-up">
-                    <summary><h2>{ title }</h2></summary>
+                    <summary>{ headings.section(html! { { title } }) }</summary>
                     <p>{ runner_up.summary.get(lang) }</p>
                     <ol class="plan">
                         { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
@@ -167,26 +169,23 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 </p>
             }
             <p class="muted">{ bank.title.get(lang) }</p>
-            <h1 id="screen-heading" tabindex="-1">
-                <span class="eyebrow">{ Ui::ResultLabel.text(lang) }{ ": " }</span>
-                { outcome.name.get(lang) }
-            </h1>
+            { headings.title(None, html! { <><span class="eyebrow">{ Ui::ResultLabel.text(lang) }{ ": " }</span>{ outcome.name.get(lang) }</> }) }
             <p class="summary">{ outcome.summary.get(lang) }</p>
             <p class="lead">{ lead.text(lang) }</p>
 
             <div class="result-grid">
                 <div>
-                    <h2>{ bank.scores_heading.get(lang) }</h2>
+                    { headings.section(html! { { bank.scores_heading.get(lang) } }) }
                     { score_chart(bank, &result, lang) }
                 </div>
                 <div>
-                    <h2>{ Ui::FlagsHeading.text(lang) }</h2>
+                    { headings.section(html! { { Ui::FlagsHeading.text(lang) } }) }
                     { flag_list(bank, &result, lang) }
                 </div>
             </div>
 
             if !result.drivers.is_empty() {
-                <h2>{ Ui::WhyHeading.text(lang) }</h2>
+                { headings.section(html! { { Ui::WhyHeading.text(lang) } }) }
                 <ul class="drivers">
                     { for result.drivers.iter().filter_map(|driver| {
                         let question = bank.questions.get(driver.question)?;
@@ -202,12 +201,12 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 </ul>
             }
 
-            <h2>{ Ui::PlanHeading.text(lang) }</h2>
+            { headings.section(html! { { Ui::PlanHeading.text(lang) } }) }
             <ol class="plan">
                 { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
             </ol>
 
-            <h2>{ Ui::ChecklistHeading.text(lang) }</h2>
+            { headings.section(html! { { Ui::ChecklistHeading.text(lang) } }) }
             <ul class="checklist">
                 { for advice.checklist.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
             </ul>
@@ -222,7 +221,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             { for runner_up_advice }
 
             <div class="share no-print">
-                <h2>{ Ui::ShareHeading.text(lang) }</h2>
+                { headings.section(html! { { Ui::ShareHeading.text(lang) } }) }
                 <p class="muted">{ Ui::ShareHint.text(lang) }</p>
                 <label for="share-link">{ Ui::ShareLabel.text(lang) }</label>
                 <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
@@ -236,7 +235,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }</p>
             </div>
 
-            { review(bank, &props.answers, lang, &props.dispatch) }
+            { review(bank, &props.answers, lang, headings, &props.dispatch) }
 
             <nav class="steps no-print">
                 <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
@@ -292,7 +291,13 @@ fn flag_list(bank: &Bank, result: &Classification, lang: Lang) -> Html {
 }
 
 /// All answers, each changeable in place; the result above recomputes on every change.
-fn review(bank: &Bank, answers: &Answers, lang: Lang, dispatch: &Callback<Action>) -> Html {
+fn review(
+    bank: &Bank,
+    answers: &Answers,
+    lang: Lang,
+    headings: Headings,
+    dispatch: &Callback<Action>,
+) -> Html {
     let rows = bank.questions.iter().enumerate().map(|(q, question)| {
         let selected = answers.get(q);
         let onchange = dispatch.reform(move |event: Event| {
@@ -323,7 +328,7 @@ fn review(bank: &Bank, answers: &Answers, lang: Lang, dispatch: &Callback<Action
     });
     html! {
         <details class="review no-print" data-testid="review">
-            <summary><h2>{ Ui::ReviewHeading.text(lang) }</h2></summary>
+            <summary>{ headings.section(html! { { Ui::ReviewHeading.text(lang) } }) }</summary>
             <p class="muted">{ Ui::ReviewHint.text(lang) }</p>
             <ol class="review-list">{ for rows }</ol>
         </details>

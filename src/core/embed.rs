@@ -116,6 +116,9 @@ pub fn is_iframe_query(search: &str) -> bool {
     matches!(query_value(search, "embed"), Some("1" | "true" | "yes"))
 }
 
+/// The builder's page, next to the app's: a page of its own so the quiz never downloads it.
+pub const BUILDER_PAGE: &str = "builder.html";
+
 /// The embed mode a blogger picks in the builder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SnippetMode {

@@ -5,7 +5,7 @@
 //! test hooks appear only once the app is live.
 
 use super::bank::Bank;
-use super::embed::escape_html;
+use super::embed::{escape_html, BUILDER_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
 
@@ -43,14 +43,19 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
     html.push_str(lang.other().code());
     element(&mut html, "\">", t(Ui::SwitchLanguage), "</button>");
     html.push_str("</span></header><main class=\"screen\"><section class=\"intro\">");
-    element(&mut html, "<h1>", t(Ui::Tagline), "</h1>");
+    element(&mut html, "<h1 class=\"title\">", t(Ui::Tagline), "</h1>");
     element(
         &mut html,
         "<p class=\"privacy\">",
         t(Ui::PrivacyNote),
         "</p>",
     );
-    element(&mut html, "<h2>", t(Ui::ChooseQuiz), "</h2>");
+    element(
+        &mut html,
+        "<h2 class=\"section-title\">",
+        t(Ui::ChooseQuiz),
+        "</h2>",
+    );
     element(&mut html, "<p class=\"muted\">", t(Ui::HowItWorks), "</p>");
     html.push_str("<ul class=\"quiz-list\">");
     for bank in banks {
@@ -63,7 +68,12 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
             ],
         );
         html.push_str("<li class=\"quiz-card\">");
-        element(&mut html, "<h3>", bank.title.get(lang), "</h3>");
+        element(
+            &mut html,
+            "<h3 class=\"item-title\">",
+            bank.title.get(lang),
+            "</h3>",
+        );
         element(&mut html, "<p>", bank.summary.get(lang), "</p>");
         element(&mut html, "<p class=\"muted\">", &facts, "</p>");
         element(
@@ -74,13 +84,9 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         );
         html.push_str("</li>");
     }
-    html.push_str("</ul><p class=\"builder-link\">");
-    element(
-        &mut html,
-        "<button type=\"button\" class=\"link\" disabled>",
-        t(Ui::BuilderOpen),
-        "</button>",
-    );
+    html.push_str("</ul><p class=\"builder-link\"><a href=\"");
+    html.push_str(BUILDER_PAGE);
+    element(&mut html, "\">", t(Ui::BuilderOpen), "</a>");
     html.push_str("</p><footer class=\"device-data\">");
     element(&mut html, "<p class=\"muted\">", t(Ui::ForgetHint), "</p>");
     element(

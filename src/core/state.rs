@@ -21,12 +21,7 @@ pub enum Screen {
         shared: bool,
     },
     LinkError(LinkError),
-    /// The embed builder for bloggers.
-    Builder,
 }
-
-/// The fragment that opens the embed builder.
-pub const BUILDER_FRAGMENT: &str = "builder";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -140,7 +135,6 @@ pub enum Action {
     /// Forgets everything this device stored (language choice, unfinished quiz).
     ForgetDevice,
     DismissNotice,
-    OpenBuilder,
     /// Storage failed while saving.
     StorageFailed,
     /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
@@ -236,7 +230,6 @@ impl State {
             Screen::Question { quiz, step } => banks
                 .get(*quiz)
                 .map(|bank| link::encode_progress(bank, &self.answers, *step)),
-            Screen::Builder => Some(BUILDER_FRAGMENT.to_string()),
             _ => None,
         }
     }
@@ -381,7 +374,6 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.notice = None;
         }
         Action::DismissNotice => next.notice = None,
-        Action::OpenBuilder => next.screen = Screen::Builder,
         Action::StorageFailed => next.notice = Some(Notice::StorageUnavailable),
         Action::OpenLink { fragment } => {
             let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
@@ -394,10 +386,6 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             }
             // Our own fragment coming back is not news.
             if state.fragment(banks).as_deref() == Some(fragment) {
-                return next;
-            }
-            if fragment == BUILDER_FRAGMENT {
-                next.screen = Screen::Builder;
                 return next;
             }
             let same_quiz = |quiz: usize| state.quiz_on_screen() == Some(quiz);
@@ -466,7 +454,6 @@ pub enum Place {
     Question(usize, usize),
     Result(usize),
     Error,
-    Builder,
 }
 
 impl Screen {
@@ -476,7 +463,6 @@ impl Screen {
             Screen::Question { quiz, step } => Place::Question(*quiz, *step),
             Screen::Result { quiz, .. } => Place::Result(*quiz),
             Screen::LinkError(_) => Place::Error,
-            Screen::Builder => Place::Builder,
         }
     }
 }
@@ -486,9 +472,6 @@ pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
         return Place::Intro;
-    }
-    if fragment == BUILDER_FRAGMENT {
-        return Place::Builder;
     }
     match link::decode_fragment(fragment, banks) {
         Ok(Fragment::Progress(progress)) => Place::Question(progress.quiz, progress.step),

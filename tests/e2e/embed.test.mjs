@@ -37,7 +37,7 @@ function assertOnlyOrigins(urls, origins) {
 
 /// Reads the snippet the builder writes for the given choices.
 async function snippetFromBuilder(choices) {
-  const { context, page } = await openPage(browser, `${app.url}#builder`);
+  const { context, page } = await openPage(browser, `${app.url}builder.html`);
   await page.waitForSelector('[data-testid=snippet]');
   for (const [name, value] of Object.entries(choices)) {
     await page.selectOption(`[data-testid=builder-${name}]`, value);

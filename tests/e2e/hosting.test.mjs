@@ -99,7 +99,7 @@ test('the standalone site completes a quiz under the strict policy with no viola
   await page.click('[data-testid=review] summary');
   await page.click('[data-testid=theme-switch]');
   // The builder (with its preview iframe) too.
-  await page.goto(`${server.url}#builder`);
+  await page.goto(`${server.url}builder.html`);
   await page.reload();
   await page.waitForSelector('[data-testid=snippet]');
   await page.selectOption('[data-testid=builder-theme]', 'dark');

@@ -48,7 +48,7 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   const writes = await writesOf(page);
   await page.goto(link);
   await page.waitForSelector('[data-testid=result]');
-  await page.goto(`${app.url}#builder`);
+  await page.goto(`${app.url}builder.html`);
   await page.reload();
   await page.waitForSelector('[data-testid=snippet]');
   writes.push(...(await writesOf(page)));
