@@ -6,8 +6,8 @@ use cek_klien::core::banks::BANKS;
 use cek_klien::core::classify::Answers;
 use cek_klien::core::link::{self, LinkError};
 use cek_klien::core::state::{
-    key_action, needs_history_entry, reduce, Action, KeyTarget, Notice, Screen, Startup, State,
-    Stored, Theme,
+    key_action, needs_history_entry, reduce, Action, Copied, KeyTarget, Notice, Screen, Startup,
+    State, Stored, Theme,
 };
 use cek_klien::core::text::{lang_from_query, Lang};
 
@@ -523,4 +523,34 @@ fn only_moving_somewhere_new_adds_a_history_entry() {
         &step_2_entry,
         BANKS
     ));
+}
+
+#[test]
+fn copy_feedback_stays_while_the_result_changes_and_goes_with_the_place() {
+    let count = BANKS[0].questions.len();
+    let at_result = run(
+        State::new(Lang::Id),
+        std::iter::once(Action::Start(0)).chain((0..count).map(|_| click(1))),
+    );
+    let copied = run(at_result, [Action::Copied(Copied::Link(false))]);
+    assert_eq!(copied.copied, Some(Copied::Link(false)));
+    // Changing an answer in the review list stays on the result: the feedback stays too.
+    let reviewed = run(
+        copied,
+        [Action::SetAnswer {
+            question: 0,
+            choice: Some(0),
+        }],
+    );
+    assert_eq!(reviewed.copied, Some(Copied::Link(false)));
+    let retaken = run(reviewed, [Action::Retake]);
+    assert_eq!(retaken.copied, None);
+}
+
+#[test]
+fn forgetting_is_confirmed_until_the_reader_moves_on() {
+    let forgot = run(State::new(Lang::Id), [Action::ForgetDevice]);
+    assert!(forgot.forgotten);
+    assert!(run(forgot.clone(), [Action::SetLang(Lang::En)]).forgotten);
+    assert!(!run(forgot, [Action::Start(1)]).forgotten);
 }

@@ -8,8 +8,9 @@ use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct IntroProps {
+/// What the intro is drawn from. The screens are plain functions of the app's state, not yew
+/// components: each component type costs about a kilobyte of wasm.
+pub struct IntroProps<'a> {
     pub headings: Headings,
     pub lang: Lang,
     /// Show only this quiz (an embed's `quiz` option).
@@ -20,12 +21,12 @@ pub struct IntroProps {
     /// Whether this copy stores anything (not in the script mount, which leaves the blog's
     /// storage alone), so the footer never claims to keep what it does not.
     pub uses_storage: bool,
-    pub dispatch: Callback<Action>,
+    /// The reader just made this device forget everything.
+    pub forgotten: bool,
+    pub dispatch: &'a Callback<Action>,
 }
 
-#[component]
-pub fn Intro(props: &IntroProps) -> Html {
-    let forgotten = use_state(|| false);
+pub fn view(props: &IntroProps) -> Html {
     let headings = props.headings;
     let lang = props.lang;
     let only = props.only;
@@ -92,13 +93,7 @@ pub fn Intro(props: &IntroProps) -> Html {
         })
     });
 
-    let on_forget = {
-        let forgotten = forgotten.clone();
-        props.dispatch.reform(move |_| {
-            forgotten.set(true);
-            Action::ForgetDevice
-        })
-    };
+    let on_forget = props.dispatch.reform(|_| Action::ForgetDevice);
 
     html! {
         <section class="intro" aria-labelledby="screen-heading">
@@ -120,7 +115,7 @@ pub fn Intro(props: &IntroProps) -> Html {
                     { Ui::ForgetDevice.text(lang) }
                 </button>
                 <p role="status" class="muted">
-                    if *forgotten { { Ui::Forgotten.text(lang) } }
+                    if props.forgotten { { Ui::Forgotten.text(lang) } }
                 </p>
             </footer>
             }

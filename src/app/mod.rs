@@ -241,34 +241,36 @@ fn App(props: &AppProps) -> Html {
     let owns_page = host.mode != Mode::Script;
     let wrapper = use_node_ref();
 
-    // Back, forward and pasted links arrive as hashchange.
+    // Shared with the question screen's choices (see `question::QuestionProps`).
+    let key_driven = use_memo((), |_| std::cell::Cell::new(false));
+    // The key listener reads the latest state through a shared cell.
+    let latest = use_mut_ref(|| current.clone());
+    *latest.borrow_mut() = current.clone();
+
+    // Listeners and observers that live as long as the widget. One effect for all four: each
+    // effect is its own generic instance in the wasm.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(owns_page, move |owns_page| {
-            let listener = owns_page.then(web_sys::window).flatten().map(|window| {
+        let latest: Rc<RefCell<State>> = latest.clone();
+        let host = host.clone();
+        let wrapper = wrapper.clone();
+        use_effect_with((), move |_| {
+            // Back, forward and pasted links arrive as hashchange.
+            let on_hashchange = owns_page.then(web_sys::window).flatten().map(|window| {
+                let dispatch = dispatch.clone();
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
                     dispatch.emit(Action::OpenLink {
                         fragment: browser::fragment(),
                     });
                 })
             });
-            move || drop(listener)
-        });
-    }
 
-    // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside this
-    // widget only. The listener reads the latest state through a shared cell.
-    let latest = use_mut_ref(|| current.clone());
-    *latest.borrow_mut() = current.clone();
-    {
-        let dispatch = dispatch.clone();
-        let latest: Rc<RefCell<State>> = latest.clone();
-        let root = host.root.clone();
-        use_effect_with((), move |_| {
-            // Not passive: Backspace and Enter must be able to cancel the browser default.
+            // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside
+            // this widget only. Not passive: Backspace and Enter must be able to cancel the
+            // browser default.
             let options = gloo_events::EventListenerOptions::enable_prevent_default();
-            let listener = gloo_events::EventListener::new_with_options(
-                &root,
+            let on_keydown = gloo_events::EventListener::new_with_options(
+                &host.root,
                 "keydown",
                 options,
                 move |event| {
@@ -287,7 +289,20 @@ fn App(props: &AppProps) -> Html {
                     }
                 },
             );
-            move || drop(listener)
+
+            // The host's accent colour, set through the CSSOM: a strict CSP blocks style
+            // attributes.
+            if let Some(accent) = host.options.accent {
+                browser::set_accent(&wrapper, &accent.hex(), accent.text_colour());
+            }
+
+            // In an iframe, tell the parent page our height whenever it changes, and nothing
+            // else.
+            let height_reporter = (host.mode == Mode::Iframe)
+                .then(|| browser::report_height(&wrapper))
+                .flatten();
+
+            move || drop((on_hashchange, on_keydown, height_reporter))
         });
     }
 
@@ -328,27 +343,6 @@ fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The host's accent colour, set through the CSSOM: a strict CSP blocks style attributes.
-    {
-        let wrapper = wrapper.clone();
-        use_effect_with(host.options.accent, move |accent| {
-            if let Some(accent) = accent {
-                browser::set_accent(&wrapper, &accent.hex(), accent.text_colour());
-            }
-        });
-    }
-
-    // In an iframe, tell the parent page our height whenever it changes, and nothing else.
-    {
-        let wrapper = wrapper.clone();
-        use_effect_with(host.mode, move |mode| {
-            let observer = (*mode == Mode::Iframe)
-                .then(|| browser::report_height(&wrapper))
-                .flatten();
-            move || drop(observer)
-        });
-    }
-
     // Each new screen or question moves focus to its heading, so keyboard and screen-reader
     // users start reading at the new content. Not on the first render: a widget inside a blog
     // post must not grab focus while the reader is elsewhere on the page.
@@ -366,47 +360,41 @@ fn App(props: &AppProps) -> Html {
     }
 
     let lang = current.lang;
-    let share_base = host.share_base.clone();
     // Passed down as a prop: a yew context would cost about 3 KB of wasm (gzip).
     let headings = Headings {
         embedded: host.mode != Mode::Standalone,
     };
     let body = match &current.screen {
-        Screen::Intro => html! {
-            <intro::Intro
-                {headings}
-                {lang}
-                only={host.options.quiz}
-                resume={current.resume.clone()}
-                show_builder_link={host.mode == Mode::Standalone}
-                uses_storage={owns_page}
-                dispatch={dispatch.clone()}
-            />
-        },
-        Screen::Question { quiz, step } => html! {
-            <question::QuestionScreen
-                {headings}
-                {lang}
-                quiz={*quiz}
-                step={*step}
-                answers={current.answers.clone()}
-                dispatch={dispatch.clone()}
-            />
-        },
-        Screen::Result { quiz, shared } => html! {
-            <result::ResultScreen
-                {headings}
-                {lang}
-                quiz={*quiz}
-                shared={*shared}
-                answers={current.answers.clone()}
-                {share_base}
-                dispatch={dispatch.clone()}
-            />
-        },
-        Screen::LinkError(error) => html! {
-            { link_error::screen(lang, headings, *error, &dispatch) }
-        },
+        Screen::Intro => intro::view(&intro::IntroProps {
+            headings,
+            lang,
+            only: host.options.quiz,
+            resume: current.resume.clone(),
+            show_builder_link: host.mode == Mode::Standalone,
+            uses_storage: owns_page,
+            forgotten: current.forgotten,
+            dispatch: &dispatch,
+        }),
+        Screen::Question { quiz, step } => question::view(&question::QuestionProps {
+            headings,
+            lang,
+            quiz: *quiz,
+            step: *step,
+            answers: &current.answers,
+            key_driven: &key_driven,
+            dispatch: &dispatch,
+        }),
+        Screen::Result { quiz, shared } => result::view(&result::ResultProps {
+            headings,
+            lang,
+            quiz: *quiz,
+            shared: *shared,
+            answers: &current.answers,
+            share_base: &host.share_base,
+            copied: current.copied,
+            dispatch: &dispatch,
+        }),
+        Screen::LinkError(error) => link_error::screen(lang, headings, *error, &dispatch),
     };
 
     let notice = current.notice.map(|notice| {

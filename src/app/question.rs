@@ -8,21 +8,20 @@ use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
+pub struct QuestionProps<'a> {
     pub headings: Headings,
     pub lang: Lang,
     pub quiz: usize,
     pub step: usize,
-    pub answers: Answers,
-    pub dispatch: Callback<Action>,
+    pub answers: &'a Answers,
+    /// Arrow keys and Space select radios by firing `click`; remembering that a key started
+    /// it lets a keyboard user browse the choices while a pointer click moves straight on.
+    pub key_driven: &'a Rc<Cell<bool>>,
+    pub dispatch: &'a Callback<Action>,
 }
 
-#[component]
-pub fn QuestionScreen(props: &QuestionProps) -> Html {
-    // Arrow keys and Space select radios by firing `click`; remembering that a key started it
-    // lets a keyboard user browse the choices while a pointer click moves straight on.
-    let key_driven = use_memo((), |_| Rc::new(Cell::new(false)));
+pub fn view(props: &QuestionProps) -> Html {
+    let key_driven = props.key_driven;
     let headings = props.headings;
     let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
         return Html::default();
@@ -41,7 +40,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     );
 
     let onkeydown = {
-        let key_driven = (*key_driven).clone();
+        let key_driven = key_driven.clone();
         Callback::from(move |event: KeyboardEvent| {
             let key = event.key();
             if key.starts_with("Arrow") || key == " " {
@@ -54,7 +53,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         let index = index as u8;
         let checked = selected == Some(index);
         let onclick = {
-            let key_driven = (*key_driven).clone();
+            let key_driven = key_driven.clone();
             props.dispatch.reform(move |_: MouseEvent| Action::Choose {
                 choice: index,
                 advance: !key_driven.replace(false),

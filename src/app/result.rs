@@ -4,40 +4,31 @@ use crate::core::bank::{Bank, Severity};
 use crate::core::banks::BANKS;
 use crate::core::classify::{classify, Answers, Classification, Lead};
 use crate::core::link;
-use crate::core::state::Action;
+use crate::core::state::{Action, Copied};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultProps {
+pub struct ResultProps<'a> {
     pub headings: Headings,
     pub lang: Lang,
     pub quiz: usize,
     pub shared: bool,
-    pub answers: Answers,
+    pub answers: &'a Answers,
     /// The app's own page, where share links point.
-    pub share_base: String,
-    pub dispatch: Callback<Action>,
+    pub share_base: &'a str,
+    pub copied: Option<Copied>,
+    pub dispatch: &'a Callback<Action>,
 }
 
-/// Which copy button last reported, and whether it worked.
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Link(bool),
-    Checklist(bool),
-}
-
-#[component]
-pub fn ResultScreen(props: &ResultProps) -> Html {
-    let copied = use_state(|| None::<Copied>);
+pub fn view(props: &ResultProps) -> Html {
     let headings = props.headings;
     let Some(bank) = BANKS.get(props.quiz) else {
         return Html::default();
     };
     let lang = props.lang;
-    let result = classify(bank, &props.answers);
+    let result = classify(bank, props.answers);
     let advice = advise(bank, &result);
     let Some(outcome) = bank.outcomes.get(result.primary) else {
         return Html::default();
@@ -55,16 +46,16 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     };
 
     let share_url = {
-        let mut url = props.share_base.clone();
+        let mut url = String::from(props.share_base);
         url.push('#');
-        url.push_str(&link::encode(bank, &props.answers, lang));
+        url.push_str(&link::encode(bank, props.answers, lang));
         url
     };
     let copy = |what: fn(bool) -> Copied, text: String| {
-        let copied = copied.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            browser::copy_text(&text, move |ok| copied.set(Some(what(ok))));
+            let dispatch = dispatch.clone();
+            browser::copy_text(&text, move |ok| dispatch.emit(Action::Copied(what(ok))));
         })
     };
     let on_copy_link = copy(Copied::Link, share_url.clone());
@@ -82,12 +73,12 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     };
     let checklist = checklist_text(&checklist_heading, &advice, lang);
     let on_copy_checklist = copy(Copied::Checklist, checklist.clone());
-    let link_feedback = match *copied {
+    let link_feedback = match props.copied {
         Some(Copied::Link(true)) => Ui::Copied.text(lang),
         Some(Copied::Link(false)) => Ui::CopyFailed.text(lang),
         _ => "",
     };
-    let checklist_feedback = match *copied {
+    let checklist_feedback = match props.copied {
         Some(Copied::Checklist(true)) => Ui::ChecklistCopied.text(lang),
         Some(Copied::Checklist(false)) => Ui::CopyFailed.text(lang),
         _ => "",
@@ -123,7 +114,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <p class="muted">{ bank.title.get(lang) }</p>
                 { headings.title(None, html! { { Ui::NoEvidenceHeading.text(lang) } }) }
                 <p>{ Ui::NoEvidenceText.text(lang) }</p>
-                { review(bank, &props.answers, lang, headings, &props.dispatch) }
+                { review(bank, props.answers, lang, headings, props.dispatch) }
                 <nav class="steps">
                     <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
                     <button type="button" class="primary" onclick={on_retake}>{ Ui::AnswerQuestions.text(lang) }</button>
@@ -235,7 +226,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }</p>
             </div>
 
-            { review(bank, &props.answers, lang, headings, &props.dispatch) }
+            { review(bank, props.answers, lang, headings, props.dispatch) }
 
             <nav class="steps no-print">
                 <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>

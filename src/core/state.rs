@@ -74,6 +74,18 @@ pub struct State {
     /// An unfinished quiz found in storage, offered on the intro.
     pub resume: Option<Progress>,
     pub notice: Option<Notice>,
+    /// What the last copy to the clipboard was, and whether it worked; shown beside the
+    /// button until the reader moves to another place.
+    pub copied: Option<Copied>,
+    /// The reader just made this device forget everything; confirmed on the intro.
+    pub forgotten: bool,
+}
+
+/// A copy to the clipboard and whether it worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    Link(bool),
+    Checklist(bool),
 }
 
 /// What storage held when the page loaded.
@@ -135,6 +147,8 @@ pub enum Action {
     /// Forgets everything this device stored (language choice, unfinished quiz).
     ForgetDevice,
     DismissNotice,
+    /// The clipboard took (or refused) a copy.
+    Copied(Copied),
     /// Storage failed while saving.
     StorageFailed,
     /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
@@ -165,6 +179,8 @@ impl State {
             answers: Answers::default(),
             resume: None,
             notice: None,
+            copied: None,
+            forgotten: false,
         }
     }
 
@@ -267,6 +283,16 @@ impl State {
 }
 
 pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
+    let mut next = apply(state, action, banks);
+    // Feedback on a copy or a forget belongs to the place it happened in.
+    if next.screen.place() != state.screen.place() {
+        next.copied = None;
+        next.forgotten = false;
+    }
+    next
+}
+
+fn apply(state: &State, action: Action, banks: &[&Bank]) -> State {
     let mut next = state.clone();
     match action {
         Action::SetLang(lang) => {
@@ -372,8 +398,10 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.resume = None;
             next.lang_chosen = false;
             next.notice = None;
+            next.forgotten = true;
         }
         Action::DismissNotice => next.notice = None,
+        Action::Copied(copied) => next.copied = Some(copied),
         Action::StorageFailed => next.notice = Some(Notice::StorageUnavailable),
         Action::OpenLink { fragment } => {
             let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);

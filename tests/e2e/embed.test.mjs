@@ -247,3 +247,39 @@ test('embed.js ignores forged height messages', async () => {
   assert.equal(await page.$eval('iframe', (f) => f.style.getPropertyValue('height')), before);
   await context.close();
 });
+
+test("in a post, the widget's headings sit under the post's h1, and its layout follows its own width", async () => {
+  const { context, page, problems } = await openPage(browser, undefined, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${blog.url}posts/two/`);
+  const widget = page.locator('[data-cek-klien]').first();
+  await widget.locator('[data-testid=start]').click();
+  // Locators pierce the open shadow roots: the post's title is the page's only h1.
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await widget.locator('[data-testid=question]').evaluate((h) => h.tagName), 'H2');
+  for (let step = 0; step < QUESTION_COUNT['tipe-klien']; step++) {
+    await waitForStep(widget, step + 1);
+    // The third choice on each question raises red flags, so the flag column has content.
+    await widget.locator('[data-testid=choice]').nth(2).click();
+  }
+  await widget.locator('[data-testid=result]').waitFor();
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await widget.locator('#screen-heading').evaluate((h) => h.tagName), 'H2');
+  assert.ok((await widget.locator('.section-title').count()) > 3);
+  assert.deepEqual(await widget.locator('.section-title').evaluateAll((hs) => [...new Set(hs.map((h) => h.tagName))]), ['H3']);
+  // The blog's column is 640 px wide on a 1280 px screen: one column, as on a tablet, and
+  // every score bar keeps a readable length.
+  const columns = await widget.locator('.result-grid').evaluate((g) => getComputedStyle(g).gridTemplateColumns.split(' ').length);
+  assert.equal(columns, 1);
+  const bars = await widget.locator('.score-bar').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().width));
+  assert.ok(bars.length > 0 && bars.every((w) => w >= 100), `score bars ${bars}`);
+  await shot(page, 'hugo-script-result-1280');
+
+  // In the iframe mode too: the frame's outline joins the post's.
+  await page.goto(`${blog.url}posts/iframe/`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#screen-heading').waitFor();
+  assert.equal(await frame.locator('#screen-heading').evaluate((h) => h.tagName), 'H2');
+  assert.equal(await frame.locator('h1').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
