@@ -78,7 +78,7 @@ build_release() {
 
 # A ratchet on the first load (gzip bytes): lower it with every cut, never raise it without a
 # reason in docs/size-log.md. The budget in PRODUCT.md is 70 KB and is not met yet.
-FIRST_LOAD_CEILING=116000
+FIRST_LOAD_CEILING=116600
 
 report_size() {
   node scripts/size.mjs dist --ceiling "$FIRST_LOAD_CEILING"

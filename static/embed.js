@@ -49,6 +49,8 @@ function mountIframe(host) {
     if (value) url.searchParams.set(name, value);
   }
   const frame = document.createElement('iframe');
+  // Copying the share link and the checklist needs the clipboard inside the frame.
+  frame.allow = 'clipboard-write';
   frame.src = url.href;
   frame.title = 'Cek Klien';
   frame.setAttribute('scrolling', 'no');

@@ -9,7 +9,7 @@ use cek_klien::core::state::{
     key_action, needs_history_entry, reduce, Action, Copied, KeyTarget, Notice, Screen, Startup,
     State, Stored, Theme,
 };
-use cek_klien::core::text::{lang_from_query, Lang};
+use cek_klien::core::text::{lang_from_query, query_with_lang, Lang};
 
 fn run(state: State, actions: impl IntoIterator<Item = Action>) -> State {
     actions
@@ -553,4 +553,26 @@ fn forgetting_is_confirmed_until_the_reader_moves_on() {
     assert!(forgot.forgotten);
     assert!(run(forgot.clone(), [Action::SetLang(Lang::En)]).forgotten);
     assert!(!run(forgot, [Action::Start(1)]).forgotten);
+}
+
+#[test]
+fn a_language_switch_rewrites_the_address_lang_and_nothing_else() {
+    assert_eq!(
+        query_with_lang("?embed=1&lang=en&quiz=tipe-klien", Lang::Id).as_deref(),
+        Some("?embed=1&lang=id&quiz=tipe-klien")
+    );
+    assert_eq!(
+        query_with_lang("?lang=xx", Lang::En).as_deref(),
+        Some("?lang=en")
+    );
+    assert_eq!(
+        query_with_lang("?lang", Lang::En).as_deref(),
+        Some("?lang=en")
+    );
+    // Nothing to change: no lang pair, or it already says so.
+    assert_eq!(query_with_lang("", Lang::En), None);
+    assert_eq!(query_with_lang("?quiz=tipe-klien", Lang::En), None);
+    assert_eq!(query_with_lang("?lang=en", Lang::En), None);
+    // A pair that only starts with "lang" is someone else's.
+    assert_eq!(query_with_lang("?language=en", Lang::Id), None);
 }

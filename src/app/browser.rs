@@ -1,7 +1,7 @@
 //! The few browser facts and side effects the app needs, each failing soft: a page that
 //! blocks or lacks an API gets a default, never a panic.
 
-use crate::core::text::Lang;
+use crate::core::text::{query_with_lang, Lang};
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -43,14 +43,32 @@ fn fragment_of(window: &web_sys::Window) -> String {
         .unwrap_or_default()
 }
 
+/// The page's language: `<html lang>`, the title, and a `?lang=` in the address, which would
+/// otherwise undo the reader's switch on the next reload.
 pub fn set_document_lang(lang: Lang, title: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else {
+    let Some(window) = window() else { return };
+    let Some(document) = window.document() else {
         return;
     };
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
     document.set_title(title);
+    let location = window.location();
+    let Some(query) = location
+        .search()
+        .ok()
+        .and_then(|search| query_with_lang(&search, lang))
+    else {
+        return;
+    };
+    let mut url = location.pathname().unwrap_or_default();
+    url.push_str(&query);
+    url.push_str(&location.hash().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
 }
 
 /// Copies text with the async clipboard API; `done` gets whether it worked. Browsers without
@@ -198,6 +216,15 @@ pub fn show_fatal_error(root: &web_sys::Element) {
     }
 }
 
+/// The page's first element matching `selector`, if there is a page and one matches.
+pub fn element(selector: &str) -> Option<web_sys::Element> {
+    window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
+}
+
 pub fn search() -> String {
     window()
         .and_then(|w| w.location().search().ok())
@@ -224,6 +251,12 @@ pub fn set_accent(wrapper: &yew::NodeRef, accent: &str, text: &str) {
         let style = element.style();
         let _ = style.set_property("--accent", accent);
         let _ = style.set_property("--accent-text", text);
+        // The soft tint (privacy note, selected choice) follows the accent too; as a
+        // see-through mix it suits both themes. Browsers without color-mix show no tint.
+        let mut soft = String::from("color-mix(in srgb, ");
+        soft.push_str(accent);
+        soft.push_str(" 16%, transparent)");
+        let _ = style.set_property("--accent-soft", &soft);
     }
 }
 

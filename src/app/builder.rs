@@ -15,10 +15,7 @@ use yew::prelude::*;
 
 /// Mounts the builder on builder.html's `[data-cek-klien-builder]` element.
 pub fn mount_builder() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-cek-klien-builder]").ok().flatten())
-    else {
+    let Some(root) = browser::element("[data-cek-klien-builder]") else {
         return;
     };
     super::claim_root(&root);

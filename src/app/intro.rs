@@ -30,6 +30,8 @@ pub fn view(props: &IntroProps) -> Html {
     let headings = props.headings;
     let lang = props.lang;
     let only = props.only;
+    // An embed of one quiz is about that quiz: its title heads the screen, with no menu.
+    let single = only.and_then(|index| BANKS.get(index));
     let shown = BANKS
         .iter()
         .enumerate()
@@ -51,7 +53,9 @@ pub fn view(props: &IntroProps) -> Html {
         };
         html! {
             <li class="quiz-card">
-                { headings.item(title_id.clone(), html! { { bank.title.get(lang) } }) }
+                if single.is_none() {
+                    { headings.item(title_id.clone(), html! { { bank.title.get(lang) } }) }
+                }
                 <p>{ bank.summary.get(lang) }</p>
                 <p class="muted">{ facts }</p>
                 <button
@@ -59,7 +63,7 @@ pub fn view(props: &IntroProps) -> Html {
                     class="primary"
                     data-testid="start"
                     data-quiz={bank.id.to_string()}
-                    aria-describedby={title_id}
+                    aria-describedby={if single.is_some() { "screen-heading".to_string() } else { title_id }}
                     {onclick}
                 >
                     { Ui::Start.text(lang) }
@@ -97,10 +101,12 @@ pub fn view(props: &IntroProps) -> Html {
 
     html! {
         <section class="intro" aria-labelledby="screen-heading">
-            { headings.title(None, html! { { Ui::Tagline.text(lang) } }) }
+            { headings.title(None, html! { { single.map_or(Ui::Tagline.text(lang), |bank| bank.title.get(lang)) } }) }
             <p class="privacy">{ Ui::PrivacyNote.text(lang) }</p>
             { for resume }
-            { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
+            if single.is_none() {
+                { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
+            }
             <p class="muted">{ Ui::HowItWorks.text(lang) }</p>
             <ul class="quiz-list">{ for quizzes }</ul>
             if props.show_builder_link {

@@ -77,10 +77,7 @@ fn render(root: web_sys::Element, host: Host) {
 /// page that marks its root with `data-cek-klien-app` gets one, so loading the module on a
 /// blog (the script mount) never takes over the host page.
 pub fn mount_page() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-cek-klien-app]").ok().flatten())
-    else {
+    let Some(root) = browser::element("[data-cek-klien-app]") else {
         return;
     };
     let search = browser::search();

@@ -80,7 +80,7 @@ pub fn view(props: &ResultProps) -> Html {
     };
     let checklist_feedback = match props.copied {
         Some(Copied::Checklist(true)) => Ui::ChecklistCopied.text(lang),
-        Some(Copied::Checklist(false)) => Ui::CopyFailed.text(lang),
+        Some(Copied::Checklist(false)) => Ui::ChecklistCopyFailed.text(lang),
         _ => "",
     };
     let on_share = {

@@ -283,3 +283,27 @@ test("in a post, the widget's headings sit under the post's h1, and its layout f
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in the iframe mode on a blog, copying the share link works (the frame may use the clipboard)', async () => {
+  const { context, page, problems } = await openPage(browser, undefined, { viewport: { width: 360, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await page.goto(`${blog.url}posts/iframe/`);
+  assert.match(await page.getAttribute('iframe', 'allow'), /clipboard-write/);
+  await takeQuizInIframe(page);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('[data-testid=copy-link]').click();
+  await frame.locator('.share .copy-feedback').filter({ hasText: /copied/i }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a one-quiz embed is headed by that quiz, with no menu to choose from', async () => {
+  const { context, page } = await openPage(browser, `${blog.url}posts/script/`);
+  await page.waitForSelector('[data-testid=start][data-quiz=klien-kecewa]');
+  const title = (await page.textContent('[data-cek-klien] #screen-heading')).trim();
+  assert.match(title, /kecewa/i);
+  assert.equal(await page.locator('[data-cek-klien] .quiz-card .item-title').count(), 0, 'the title is not repeated');
+  assert.equal(await page.locator('[data-cek-klien] .section-title').count(), 0, 'no "choose a quiz"');
+  assert.equal(await page.getAttribute('[data-testid=start]', 'aria-describedby'), 'screen-heading');
+  await context.close();
+});

@@ -138,6 +138,9 @@ test('both embed modes work on a blog with a strict policy, and the iframe under
   // The accent colour reached the widget through the CSSOM, which the policy allows.
   const accent = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent').trim());
   assert.equal(accent, '#7a3e9d');
+  // The soft tint follows it (no longer the default green), also under the strict policy.
+  const soft = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent-soft').trim());
+  assert.match(soft, /7a3e9d/);
 
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start]').click();

@@ -98,3 +98,18 @@ test('every screen switches language both ways and keeps its state', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a reload keeps the reader's language switch even when the address asked for another", async () => {
+  for (const path of ['', 'builder.html']) {
+    const { context, page } = await app.open(`${app.url}${path}?lang=en`);
+    await page.waitForSelector('[data-testid=lang-switch]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.click('[data-testid=lang-switch]');
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+    assert.match(page.url(), /\?lang=id$/);
+    await page.reload();
+    await page.waitForSelector('[data-testid=lang-switch]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'id', `${path || 'the quiz'} after a reload`);
+    await context.close();
+  }
+});
