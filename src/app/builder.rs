@@ -7,6 +7,7 @@
 use super::{bar, browser, AppState};
 use crate::core::banks::BANKS;
 use crate::core::embed::{self, Accent, Choices, SnippetMode};
+use crate::core::prerender::page_in;
 use crate::core::state::{Action, Startup, State, Stored, Theme};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -154,8 +155,7 @@ pub fn Builder(props: &BuilderProps) -> Html {
             </span>
         }
     };
-    let mut home = String::from("./?lang=");
-    home.push_str(lang.code());
+    let home = page_in("./", lang);
     let preview_frame = use_preview_height();
     let accent_value = choices
         .accent

@@ -2,7 +2,7 @@ use super::Headings;
 use crate::core::banks::BANKS;
 use crate::core::embed::BUILDER_PAGE;
 use crate::core::link::Progress;
-use crate::core::prerender::minutes_for;
+use crate::core::prerender::{page_in, quiz_facts};
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -38,14 +38,7 @@ pub fn view(props: &IntroProps) -> Html {
         .filter(move |(index, _)| only.is_none_or(|only| only == *index));
     let quizzes = shown.map(|(index, bank)| {
         let onclick = props.dispatch.reform(move |_| Action::Start(index));
-        let count = bank.questions.len();
-        let facts = Ui::QuestionCount.fill(
-            lang,
-            &[
-                ("n", &count.to_string()),
-                ("m", &minutes_for(count).to_string()),
-            ],
-        );
+        let facts = quiz_facts(bank, lang);
         let title_id = {
             let mut id = String::from("quiz-title-");
             id.push_str(&bank.id);
@@ -111,7 +104,7 @@ pub fn view(props: &IntroProps) -> Html {
             <ul class="quiz-list">{ for quizzes }</ul>
             if props.show_builder_link {
                 <p class="builder-link">
-                    <a href={builder_address(lang)} data-testid="open-builder">{ Ui::BuilderOpen.text(lang) }</a>
+                    <a href={page_in(BUILDER_PAGE, lang)} data-testid="open-builder">{ Ui::BuilderOpen.text(lang) }</a>
                 </p>
             }
             if props.uses_storage {
@@ -127,12 +120,4 @@ pub fn view(props: &IntroProps) -> Html {
             }
         </section>
     }
-}
-
-/// The builder is its own page, with its own small wasm, so the quiz never downloads it.
-fn builder_address(lang: Lang) -> String {
-    let mut address = String::from(BUILDER_PAGE);
-    address.push_str("?lang=");
-    address.push_str(lang.code());
-    address
 }

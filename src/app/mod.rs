@@ -248,7 +248,7 @@ fn App(props: &AppProps) -> Html {
     // effect is its own generic instance in the wasm.
     {
         let dispatch = dispatch.clone();
-        let latest: Rc<RefCell<State>> = latest.clone();
+        let latest = latest.clone();
         let host = host.clone();
         let wrapper = wrapper.clone();
         use_effect_with((), move |_| {

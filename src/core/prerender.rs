@@ -14,6 +14,26 @@ pub fn minutes_for(questions: usize) -> usize {
     (questions * 20).div_ceil(60).max(1)
 }
 
+/// "15 questions, about 5 min": the line under each quiz on the intro, static and live.
+pub fn quiz_facts(bank: &Bank, lang: Lang) -> String {
+    let count = bank.questions.len();
+    Ui::QuestionCount.fill(
+        lang,
+        &[
+            ("n", &count.to_string()),
+            ("m", &minutes_for(count).to_string()),
+        ],
+    )
+}
+
+/// `page` (relative to the app's folder) opened in `lang`.
+pub fn page_in(page: &str, lang: Lang) -> String {
+    let mut address = String::from(page);
+    address.push_str("?lang=");
+    address.push_str(lang.code());
+    address
+}
+
 fn element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(open);
     out.push_str(&escape_html(text));
@@ -59,14 +79,7 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
     element(&mut html, "<p class=\"muted\">", t(Ui::HowItWorks), "</p>");
     html.push_str("<ul class=\"quiz-list\">");
     for bank in banks {
-        let count = bank.questions.len();
-        let facts = Ui::QuestionCount.fill(
-            lang,
-            &[
-                ("n", &count.to_string()),
-                ("m", &minutes_for(count).to_string()),
-            ],
-        );
+        let facts = quiz_facts(bank, lang);
         html.push_str("<li class=\"quiz-card\">");
         element(
             &mut html,
