@@ -26,7 +26,7 @@ fn throughput(budget: Duration, mut work: impl FnMut(u64)) -> f64 {
 
 /// The answer set number `n` in mixed radix: each question has its choices plus "skipped".
 fn answers_number(bank: &Bank, mut n: u64) -> Answers {
-    Answers(
+    Answers::from_slots(
         bank.questions
             .iter()
             .map(|q| {

@@ -6,7 +6,7 @@
 // For index.html only:
 // 3. puts the prerendered intro (src/bin/prerender.rs) into the page, so the first screen
 //    paints from the HTML before the wasm arrives;
-// 4. writes embed.js with the current build's hashed file names;
+// 4. writes embed.js with the current build's hashed file names and the embed option names;
 // 5. builds builder.html (the embed builder, its own wasm so the quiz never downloads it) and
 //    adds its files.
 import { execFileSync } from 'node:child_process';
@@ -60,14 +60,17 @@ if (page === 'builder.html') {
 
 const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
 if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
-const intro = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender'], { encoding: 'utf8' }).trim();
+const prerender = (...args) =>
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', ...args], { encoding: 'utf8' }).trim();
+const intro = prerender('id');
 writeFileSync(pagePath, html.replace(MARKER, intro));
 
 const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
 const embed = template
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
-  .replace('__CEK_KLIEN_CSS__', build.css);
+  .replace('__CEK_KLIEN_CSS__', build.css)
+  .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'));
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);

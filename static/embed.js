@@ -7,7 +7,8 @@
 // data-mode="iframe" shows the widget in an iframe that follows its content's height.
 // Without it, the widget mounts in an open shadow root, so the page's CSS cannot reach it.
 const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__' };
-const OPTIONS = ['quiz', 'lang', 'theme', 'accent'];
+// The option names the app reads (core::embed::OPTION_NAMES), written in by the build.
+const OPTIONS = __CEK_KLIEN_OPTIONS__;
 const base = new URL('./', import.meta.url);
 const LOADING = 'Memuat kuis… / Loading the quiz…';
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi lalu coba lagi. / The quiz could not load. Check your connection and try again.';

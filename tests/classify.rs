@@ -43,7 +43,7 @@ fn one_severe_answer_dominates_fourteen_ideal_ones() {
         .position(|q| q.id == "bahasa")
         .unwrap();
     let mut given = common::all_answered(bank, |_| 0);
-    given.0[rude] = Some(2);
+    given.set(rude, Some(2));
     let result = classify(bank, &given);
     assert_eq!(outcome_id(bank, result.primary), "bermasalah");
     assert!(result.decided_by_severe_flag);
@@ -124,8 +124,8 @@ fn drivers_are_the_answers_that_favoured_the_winner_most() {
 #[test]
 fn out_of_range_answers_are_ignored_not_a_panic() {
     let bank = bank("tipe-klien");
-    let mut given = Answers(vec![Some(200); bank.questions.len() + 5]);
-    given.0[0] = Some(0);
+    let mut given = Answers::from_slots(vec![Some(200); bank.questions.len() + 5]);
+    given.set(0, Some(0));
     let result = classify(bank, &given);
     assert_eq!(outcome_id(bank, result.primary), "ideal");
 }

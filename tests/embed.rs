@@ -1,9 +1,10 @@
 //! Embedding options, accent colours and the builder's snippets.
 
 use cek_klien::core::banks::BANKS;
-use cek_klien::core::embed::{escape_html, is_iframe_query, Accent, Choices, Options, SnippetMode};
-use cek_klien::core::state::Theme;
+use cek_klien::core::embed::{Accent, Choices, Options, SnippetMode, OPTION_NAMES};
+use cek_klien::core::html::escape_html;
 use cek_klien::core::text::Lang;
+use cek_klien::core::text::Theme;
 
 #[test]
 fn accents_parse_in_every_spelling_and_print_back() {
@@ -57,8 +58,6 @@ fn options_come_from_the_query_and_unknown_values_are_ignored_with_a_flag() {
         }
     );
     assert!(!Options::from_query("?lang=", BANKS).ignored);
-    assert!(is_iframe_query("?lang=en&embed=1"));
-    assert!(!is_iframe_query("?embed=0"));
 }
 
 #[test]
@@ -86,6 +85,54 @@ fn snippets_carry_only_chosen_options_and_a_fallback_link() {
     assert!(
         script.starts_with("<div data-cek-klien data-lang=\"id\">"),
         "{script}"
+    );
+}
+
+/// The builder writes options as `data-*` attributes that the script mount reads back through
+/// `OPTION_NAMES`; a name missing from that list would be silently dropped.
+#[test]
+fn every_option_the_builder_writes_is_read_back_by_name() {
+    let choices = Choices {
+        mode: SnippetMode::Script,
+        quiz: Some(1),
+        lang: Lang::En,
+        theme: Theme::Dark,
+        accent: Some(Accent([1, 2, 3])),
+    };
+    let snippet = choices.snippet("https://x.test/", BANKS, "x");
+    let attribute = |name: &str| {
+        let key = format!(" data-{name}=\"");
+        let start = snippet.find(&key)? + key.len();
+        let end = snippet[start..].find('"')? + start;
+        Some(snippet[start..end].to_string())
+    };
+    let written: Vec<&str> = ["quiz", "lang", "theme", "accent"]
+        .into_iter()
+        .filter(|name| attribute(name).is_some())
+        .collect();
+    assert_eq!(written, OPTION_NAMES, "{snippet}");
+    let values: Vec<(&str, Option<String>)> = OPTION_NAMES
+        .iter()
+        .map(|name| (*name, attribute(name)))
+        .collect();
+    let read = Options::read(
+        |name| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| v.as_deref())
+        },
+        BANKS,
+    );
+    assert_eq!(
+        read,
+        Options {
+            quiz: Some(1),
+            lang: Some(Lang::En),
+            theme: Some(Theme::Dark),
+            accent: Some(Accent([1, 2, 3])),
+            ignored: false,
+        }
     );
 }
 

@@ -28,10 +28,10 @@ fn check(input: &str) -> Result<(), TestCaseError> {
             Fragment::Progress(progress) => (progress.quiz, &progress.answers),
         };
         let bank = BANKS[quiz];
-        prop_assert_eq!(answers.0.len(), bank.questions.len());
-        for (q, answer) in answers.0.iter().enumerate() {
+        prop_assert_eq!(answers.len(), bank.questions.len());
+        for (q, answer) in answers.slots().enumerate() {
             if let Some(c) = answer {
-                prop_assert!(usize::from(*c) < bank.questions[q].choices.len());
+                prop_assert!(usize::from(c) < bank.questions[q].choices.len());
             }
         }
     }

@@ -15,7 +15,7 @@ fn answers_for(bank: &'static Bank) -> impl Strategy<Value = Answers> {
         .iter()
         .map(|q| proptest::option::weighted(0.85, 0..q.choices.len() as u8))
         .collect::<Vec<_>>()
-        .prop_map(Answers)
+        .prop_map(Answers::from_slots)
 }
 
 fn any_bank_and_answers() -> impl Strategy<Value = (usize, Answers)> {
@@ -71,9 +71,9 @@ proptest! {
         let link = String::from_utf8(link).unwrap();
         if let Ok(shared) = decode(&link, BANKS) {
             let bank = BANKS[shared.quiz];
-            for (q, answer) in shared.answers.0.iter().enumerate() {
+            for (q, answer) in shared.answers.slots().enumerate() {
                 if let Some(c) = answer {
-                    prop_assert!(usize::from(*c) < bank.questions[q].choices.len());
+                    prop_assert!(usize::from(c) < bank.questions[q].choices.len());
                 }
             }
         }
@@ -92,7 +92,7 @@ impl XorShift {
     }
 
     fn answers(&mut self, bank: &Bank) -> Answers {
-        Answers(
+        Answers::from_slots(
             bank.questions
                 .iter()
                 .map(|q| {
@@ -138,7 +138,7 @@ fn every_question_can_change_the_outcome() {
                 }
                 let mut outcomes = (0..=question.choices.len()).map(|c| {
                     let mut answers = context.clone();
-                    answers.0[q] = (c < question.choices.len()).then_some(c as u8);
+                    answers.set(q, (c < question.choices.len()).then_some(c as u8));
                     classify(bank, &answers).primary
                 });
                 let first = outcomes.next();

@@ -7,9 +7,9 @@ use cek_klien::core::classify::Answers;
 use cek_klien::core::link::{self, LinkError};
 use cek_klien::core::state::{
     key_action, needs_history_entry, reduce, Action, Copied, KeyTarget, Notice, Screen, Startup,
-    State, Stored, Theme,
+    State, Stored,
 };
-use cek_klien::core::text::{lang_from_query, query_with_lang, Lang};
+use cek_klien::core::text::{Lang, Theme};
 
 fn run(state: State, actions: impl IntoIterator<Item = Action>) -> State {
     actions
@@ -226,19 +226,6 @@ fn back_from_own_result_returns_to_the_last_question() {
 }
 
 #[test]
-fn language_comes_from_the_query_string_or_the_browser() {
-    assert_eq!(lang_from_query("?lang=en"), Some(Lang::En));
-    assert_eq!(lang_from_query("?quiz=x&lang=ID"), Some(Lang::Id));
-    assert_eq!(lang_from_query("?lang=fr"), None);
-    assert_eq!(lang_from_query("?lang=<script>"), None);
-    assert_eq!(lang_from_query(""), None);
-    assert_eq!(Lang::from_browser_tag("en-GB"), Lang::En);
-    assert_eq!(Lang::from_browser_tag("id-ID"), Lang::Id);
-    assert_eq!(Lang::from_browser_tag("ms-MY"), Lang::Id);
-    assert_eq!(Lang::from_browser_tag(""), Lang::Id);
-}
-
-#[test]
 fn every_interface_string_exists_in_both_languages() {
     use cek_klien::core::ui_text::Ui;
     for key in Ui::ALL {
@@ -401,6 +388,69 @@ fn corrupted_or_blocked_storage_gives_a_quiet_notice_and_a_working_quiz() {
     );
 }
 
+/// Regression: a failed write re-raised the notice at every answer after the reader dismissed it.
+#[test]
+fn a_dismissed_storage_notice_does_not_come_back() {
+    let failed = run(
+        State::new(Lang::Id),
+        [Action::Start(0), Action::StorageFailed],
+    );
+    assert_eq!(failed.notice, Some(Notice::StorageUnavailable));
+    let dismissed = run(
+        failed,
+        [Action::DismissNotice, click(0), Action::StorageFailed],
+    );
+    assert_eq!(dismissed.notice, None);
+    let blocked = State::start(startup_with(None, "", Stored::Unavailable), BANKS);
+    let dismissed = run(
+        blocked,
+        [
+            Action::DismissNotice,
+            Action::Start(0),
+            Action::StorageFailed,
+        ],
+    );
+    assert_eq!(dismissed.notice, None);
+}
+
+/// Regression: opening the app with `?lang=` (every iframe embed) erased the language the
+/// reader had chosen on this device.
+#[test]
+fn a_language_in_the_address_keeps_the_readers_stored_choice() {
+    let stored_en = Stored::Values {
+        lang: Some("en"),
+        progress: None,
+    };
+    let embedded = State::start(startup_with(Some(Lang::Id), "", stored_en), BANKS);
+    assert_eq!(embedded.lang, Lang::Id);
+    assert_eq!(embedded.saved(BANKS).lang, Some(Lang::En));
+    // The reader's own switch is the new choice.
+    let switched = run(embedded, [Action::SetLang(Lang::Id)]);
+    assert_eq!(switched.saved(BANKS).lang, Some(Lang::Id));
+}
+
+/// Regression: "start fresh" from a broken link kept the broken fragment in the address bar
+/// (a reload showed the error again) and left it in history for Back to return to.
+#[test]
+fn leaving_a_broken_link_replaces_it_in_the_address_bar() {
+    let broken = "r1.tipe-klien.1.id.zzzz";
+    let error = State::start(startup_with(None, broken, no_storage()), BANKS);
+    assert!(matches!(error.screen, Screen::LinkError(_)));
+    assert!(error.keeps_address());
+    let fresh = run(error, [Action::Home]);
+    assert!(
+        !fresh.keeps_address(),
+        "the intro takes the address bar back"
+    );
+    assert_eq!(fresh.fragment(BANKS), None);
+    assert!(
+        !needs_history_entry(&fresh, broken, BANKS),
+        "the broken entry is replaced, so Back cannot lead to it"
+    );
+    let started = run(fresh, [Action::Start(0)]);
+    assert!(!needs_history_entry(&started, broken, BANKS));
+}
+
 #[test]
 fn forgetting_the_device_drops_language_and_saved_quiz() {
     let chosen = run(State::new(Lang::Id), [Action::SetLang(Lang::En)]);
@@ -553,26 +603,4 @@ fn forgetting_is_confirmed_until_the_reader_moves_on() {
     assert!(forgot.forgotten);
     assert!(run(forgot.clone(), [Action::SetLang(Lang::En)]).forgotten);
     assert!(!run(forgot, [Action::Start(1)]).forgotten);
-}
-
-#[test]
-fn a_language_switch_rewrites_the_address_lang_and_nothing_else() {
-    assert_eq!(
-        query_with_lang("?embed=1&lang=en&quiz=tipe-klien", Lang::Id).as_deref(),
-        Some("?embed=1&lang=id&quiz=tipe-klien")
-    );
-    assert_eq!(
-        query_with_lang("?lang=xx", Lang::En).as_deref(),
-        Some("?lang=en")
-    );
-    assert_eq!(
-        query_with_lang("?lang", Lang::En).as_deref(),
-        Some("?lang=en")
-    );
-    // Nothing to change: no lang pair, or it already says so.
-    assert_eq!(query_with_lang("", Lang::En), None);
-    assert_eq!(query_with_lang("?quiz=tipe-klien", Lang::En), None);
-    assert_eq!(query_with_lang("?lang=en", Lang::En), None);
-    // A pair that only starts with "lang" is someone else's.
-    assert_eq!(query_with_lang("?language=en", Lang::Id), None);
 }

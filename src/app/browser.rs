@@ -1,7 +1,8 @@
 //! The few browser facts and side effects the app needs, each failing soft: a page that
 //! blocks or lacks an API gets a default, never a panic.
 
-use crate::core::text::{query_with_lang, Lang};
+use crate::core::query::query_with_lang;
+use crate::core::text::Lang;
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -72,14 +73,22 @@ pub fn set_document_lang(lang: Lang, title: &str) {
 }
 
 /// Copies text with the async clipboard API; `done` gets whether it worked. Browsers without
-/// the API, or that refuse (no permission, insecure context), report false so the view can
-/// tell the user to copy by hand.
+/// the API (plain http, old WebViews), or that refuse (no permission), report false so the view
+/// can tell the user to copy by hand. Called through `Reflect` and `Function::call1`, which
+/// turn a missing API or a synchronous throw into an `Err` instead of an exception that would
+/// unwind through the wasm.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+    let promise = window().and_then(|w| {
+        let clipboard = js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok()?;
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
+        let write = write.dyn_into::<js_sys::Function>().ok()?;
+        let promise = write.call1(&clipboard, &text.into()).ok()?;
+        promise.dyn_into::<js_sys::Promise>().ok()
+    });
+    let Some(promise) = promise else {
         done(false);
         return;
     };
-    let promise = clipboard.write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });

@@ -4,12 +4,13 @@
 //! It is a page of its own (builder.html, `src/bin/builder.rs`) with its own wasm: readers of
 //! the quiz never download it.
 
-use super::{bar, browser, AppState};
+use super::chrome::bar;
+use super::{browser, AppState};
 use crate::core::banks::BANKS;
 use crate::core::embed::{self, Accent, Choices, SnippetMode};
-use crate::core::prerender::page_in;
-use crate::core::state::{Action, Startup, State, Stored, Theme};
-use crate::core::text::Lang;
+use crate::core::pages::page_in;
+use crate::core::state::{Action, Startup, State, Stored};
+use crate::core::text::{Lang, Theme};
 use crate::core::ui_text::Ui;
 use web_sys::{HtmlIFrameElement, HtmlInputElement, HtmlSelectElement, MessageEvent};
 use yew::prelude::*;
@@ -19,7 +20,7 @@ pub fn mount_builder() {
     let Some(root) = browser::element("[data-cek-klien-builder]") else {
         return;
     };
-    super::claim_root(&root);
+    super::mount::claim_root(&root);
     yew::Renderer::<BuilderPage>::with_root(root).render();
 }
 

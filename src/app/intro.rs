@@ -1,8 +1,8 @@
-use super::Headings;
+use super::chrome::Headings;
+use crate::core::banks::quiz_facts;
 use crate::core::banks::BANKS;
-use crate::core::embed::BUILDER_PAGE;
 use crate::core::link::Progress;
-use crate::core::prerender::{page_in, quiz_facts};
+use crate::core::pages::{page_in, BUILDER_PAGE};
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -10,12 +10,12 @@ use yew::prelude::*;
 
 /// What the intro is drawn from. The screens are plain functions of the app's state, not yew
 /// components: each component type costs about a kilobyte of wasm.
-pub struct IntroProps<'a> {
+pub struct IntroScreen<'a> {
     pub headings: Headings,
     pub lang: Lang,
     /// Show only this quiz (an embed's `quiz` option).
     pub only: Option<usize>,
-    pub resume: Option<Progress>,
+    pub resume: Option<&'a Progress>,
     /// The builder is offered on the app's own page, not inside someone's blog.
     pub show_builder_link: bool,
     /// Whether this copy stores anything (not in the script mount, which leaves the blog's
@@ -26,7 +26,7 @@ pub struct IntroProps<'a> {
     pub dispatch: &'a Callback<Action>,
 }
 
-pub fn view(props: &IntroProps) -> Html {
+pub fn view(props: &IntroScreen) -> Html {
     let headings = props.headings;
     let lang = props.lang;
     let only = props.only;
@@ -65,7 +65,7 @@ pub fn view(props: &IntroProps) -> Html {
         }
     });
 
-    let resume = props.resume.as_ref().and_then(|saved| {
+    let resume = props.resume.and_then(|saved| {
         let bank = BANKS.get(saved.quiz)?;
         let detail = Ui::ResumeDetail.fill(
             lang,

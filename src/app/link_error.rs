@@ -1,4 +1,4 @@
-use super::Headings;
+use super::chrome::Headings;
 use crate::core::link::LinkError;
 use crate::core::state::Action;
 use crate::core::text::Lang;
@@ -19,12 +19,7 @@ fn message(error: LinkError) -> Ui {
 }
 
 /// The screen for a broken or foreign link: what went wrong, and a way to start.
-pub fn screen(
-    lang: Lang,
-    headings: Headings,
-    error: LinkError,
-    dispatch: &Callback<Action>,
-) -> Html {
+pub fn view(lang: Lang, headings: Headings, error: LinkError, dispatch: &Callback<Action>) -> Html {
     html! {
         <section class="error" data-testid="error" role="alert" aria-labelledby="screen-heading">
             { headings.title(None, html! { { Ui::ErrorHeading.text(lang) } }) }

@@ -1,27 +1,22 @@
-use super::Headings;
+use super::chrome::Headings;
 use crate::core::banks::BANKS;
 use crate::core::classify::Answers;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
-use std::cell::Cell;
-use std::rc::Rc;
 use yew::prelude::*;
 
-pub struct QuestionProps<'a> {
+/// What the question screen is drawn from.
+pub struct QuestionScreen<'a> {
     pub headings: Headings,
     pub lang: Lang,
     pub quiz: usize,
     pub step: usize,
     pub answers: &'a Answers,
-    /// Arrow keys and Space select radios by firing `click`; remembering that a key started
-    /// it lets a keyboard user browse the choices while a pointer click moves straight on.
-    pub key_driven: &'a Rc<Cell<bool>>,
     pub dispatch: &'a Callback<Action>,
 }
 
-pub fn view(props: &QuestionProps) -> Html {
-    let key_driven = props.key_driven;
+pub fn view(props: &QuestionScreen) -> Html {
     let headings = props.headings;
     let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
         return Html::default();
@@ -39,26 +34,19 @@ pub fn view(props: &QuestionProps) -> Html {
         ],
     );
 
-    let onkeydown = {
-        let key_driven = key_driven.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            let key = event.key();
-            if key.starts_with("Arrow") || key == " " {
-                key_driven.set(true);
-            }
-        })
-    };
-
     let choices = question.choices.iter().enumerate().map(|(index, choice)| {
         let index = index as u8;
         let checked = selected == Some(index);
-        let onclick = {
-            let key_driven = key_driven.clone();
-            props.dispatch.reform(move |_: MouseEvent| Action::Choose {
+        // Arrow keys and Space select a radio by firing a `click` whose `detail` is 0; a mouse
+        // click or a tap (on the radio or its label) counts at least one press. So a keyboard
+        // user browses the choices while a pointer moves straight on, whatever keys were
+        // pressed before (scrolling with the arrow keys included).
+        let onclick = props
+            .dispatch
+            .reform(move |event: MouseEvent| Action::Choose {
                 choice: index,
-                advance: !key_driven.replace(false),
-            })
-        };
+                advance: event.detail() != 0,
+            });
         html! {
             <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
@@ -89,7 +77,7 @@ pub fn view(props: &QuestionProps) -> Html {
                 <span>{ progress_text }</span>
                 <progress value={(props.step + 1).to_string()} max={total.to_string()} aria-hidden="true"></progress>
             </div>
-            <fieldset class="choices" {onkeydown}>
+            <fieldset class="choices">
                 <legend>
                     { headings.title(Some("question"), html! { { question.text.get(lang) } }) }
                 </legend>

@@ -1,56 +1,37 @@
-use super::{browser, Headings};
-use crate::core::advice::{advise, checklist_text};
+use super::browser;
+use super::chrome::Headings;
 use crate::core::bank::{Bank, Severity};
-use crate::core::banks::BANKS;
-use crate::core::classify::{classify, Answers, Classification, Lead};
-use crate::core::link;
+use crate::core::classify::{Answers, Classification};
+use crate::core::report::Report;
 use crate::core::state::{Action, Copied};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-pub struct ResultProps<'a> {
+/// What the result screen is drawn from: the report, and what only the view needs.
+pub struct ResultScreen<'a> {
     pub headings: Headings,
-    pub lang: Lang,
     pub quiz: usize,
     pub shared: bool,
     pub answers: &'a Answers,
-    /// The app's own page, where share links point.
-    pub share_base: &'a str,
+    pub report: &'a Report<'a>,
     pub copied: Option<Copied>,
     pub dispatch: &'a Callback<Action>,
 }
 
-pub fn view(props: &ResultProps) -> Html {
+pub fn view(props: &ResultScreen) -> Html {
     let headings = props.headings;
-    let Some(bank) = BANKS.get(props.quiz) else {
+    let report = props.report;
+    let bank = report.bank;
+    let lang = report.lang;
+    let result = &report.classification;
+    let advice = &report.advice;
+    let Some(outcome) = report.outcome() else {
         return Html::default();
     };
-    let lang = props.lang;
-    let result = classify(bank, props.answers);
-    let advice = advise(bank, &result);
-    let Some(outcome) = bank.outcomes.get(result.primary) else {
-        return Html::default();
-    };
-
-    let lead = if result.decided_by_severe_flag {
-        Ui::SevereDecided
-    } else {
-        match result.lead {
-            Lead::Clear => Ui::LeadClear,
-            Lead::Moderate => Ui::LeadModerate,
-            Lead::Close => Ui::LeadClose,
-            Lead::NoEvidence => Ui::LeadNoEvidence,
-        }
-    };
-
-    let share_url = {
-        let mut url = String::from(props.share_base);
-        url.push('#');
-        url.push_str(&link::encode(bank, props.answers, lang));
-        url
-    };
+    let lead = report.certainty();
+    let share_url = report.share_url.clone();
     let copy = |what: fn(bool) -> Copied, text: String| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -59,19 +40,7 @@ pub fn view(props: &ResultProps) -> Html {
         })
     };
     let on_copy_link = copy(Copied::Link, share_url.clone());
-    let checklist_heading = {
-        let mut heading = String::from(Ui::ChecklistHeading.text(lang));
-        heading.push('\n');
-        heading.push_str(&Ui::ChecklistFor.fill(
-            lang,
-            &[
-                ("quiz", bank.title.get(lang)),
-                ("outcome", outcome.name.get(lang)),
-            ],
-        ));
-        heading
-    };
-    let checklist = checklist_text(&checklist_heading, &advice, lang);
+    let checklist = report.checklist_text.clone();
     let on_copy_checklist = copy(Copied::Checklist, checklist.clone());
     let link_feedback = match props.copied {
         Some(Copied::Link(true)) => Ui::Copied.text(lang),
@@ -102,7 +71,7 @@ pub fn view(props: &ResultProps) -> Html {
     };
 
     // Nothing to judge: say so plainly instead of naming a type the answers do not support.
-    if result.lead == Lead::NoEvidence {
+    if report.has_no_evidence() {
         return html! {
             <section
                 class="result"
@@ -124,24 +93,18 @@ pub fn view(props: &ResultProps) -> Html {
     }
 
     // On a close call the runner-up's advice matters too.
-    let runner_up_advice = (result.lead == Lead::Close && result.runner_up != result.primary)
-        .then(|| {
-            let runner_up = bank.outcomes.get(result.runner_up)?;
-            let mut as_runner_up = result.clone();
-            as_runner_up.primary = result.runner_up;
-            let advice = advise(bank, &as_runner_up);
-            let title = Ui::RunnerUpAdvice.fill(lang, &[("outcome", runner_up.name.get(lang))]);
-            Some(html! {
-                <details class="runner-up no-print" data-testid="runner-up">
-                    <summary>{ headings.section(html! { { title } }) }</summary>
-                    <p>{ runner_up.summary.get(lang) }</p>
-                    <ol class="plan">
-                        { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
-                    </ol>
-                </details>
-            })
-        })
-        .flatten();
+    let runner_up_advice = report.runner_up.as_ref().map(|(runner_up, advice)| {
+        let title = Ui::RunnerUpAdvice.fill(lang, &[("outcome", runner_up.name.get(lang))]);
+        html! {
+            <details class="runner-up no-print" data-testid="runner-up">
+                <summary>{ headings.section(html! { { title } }) }</summary>
+                <p>{ runner_up.summary.get(lang) }</p>
+                <ol class="plan">
+                    { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
+                </ol>
+            </details>
+        }
+    });
 
     html! {
         <section
@@ -167,11 +130,11 @@ pub fn view(props: &ResultProps) -> Html {
             <div class="result-grid">
                 <div>
                     { headings.section(html! { { bank.scores_heading.get(lang) } }) }
-                    { score_chart(bank, &result, lang) }
+                    { score_chart(bank, result, lang) }
                 </div>
                 <div>
                     { headings.section(html! { { Ui::FlagsHeading.text(lang) } }) }
-                    { flag_list(bank, &result, lang) }
+                    { flag_list(bank, result, lang) }
                 </div>
             </div>
 

@@ -1,9 +1,25 @@
-//! Prints the intro screen as static HTML for scripts/post-build.mjs to put into index.html.
+//! Prints what the build writes into static files, for scripts/post-build.mjs:
+//! - `prerender [id|en]`: the intro screen as static HTML (Indonesian by default), for index.html;
+//! - `prerender --embed-options`: the names of the embed options, as a JSON array, for embed.js.
+
+use cek_klien::core::banks::BANKS;
+use cek_klien::core::embed::OPTION_NAMES;
+use cek_klien::core::prerender::intro;
+use cek_klien::core::text::Lang;
 
 fn main() {
-    let html = cek_klien::core::prerender::intro(
-        cek_klien::core::text::Lang::Id,
-        cek_klien::core::banks::BANKS,
-    );
-    println!("{html}");
+    let argument = std::env::args().nth(1).unwrap_or_default();
+    if argument == "--embed-options" {
+        let quoted: Vec<String> = OPTION_NAMES
+            .iter()
+            .map(|name| format!("{name:?}"))
+            .collect();
+        println!("[{}]", quoted.join(", "));
+        return;
+    }
+    let Some(lang) = Lang::from_code(if argument.is_empty() { "id" } else { &argument }) else {
+        eprintln!("usage: prerender [id|en] | --embed-options");
+        std::process::exit(2);
+    };
+    println!("{}", intro(lang, BANKS));
 }

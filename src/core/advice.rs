@@ -14,7 +14,16 @@ pub struct Advice<'b> {
     pub checklist: Vec<&'b AdviceItem>,
 }
 
+/// The advice for a classification: its primary outcome and the flags it raised.
+#[must_use]
 pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
+    advise_for(bank, result.primary, &result.flags)
+}
+
+/// The advice for `outcome` (an index into the bank's outcomes) with these flags raised, for
+/// example the runner-up's advice on a close call.
+#[must_use]
+pub fn advise_for<'b>(bank: &'b Bank, outcome: usize, flags: &[usize]) -> Advice<'b> {
     // Lower group = earlier in the plan: what a severe flag demands comes first, then the
     // outcome's own advice, then warnings that support the outcome, then other warnings.
     let mut group = vec![u8::MAX; bank.advice.len()];
@@ -25,11 +34,11 @@ pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
             }
         }
     };
-    let primary = bank.outcomes.get(result.primary);
+    let primary = bank.outcomes.get(outcome);
     if let Some(outcome) = primary {
         want(&outcome.advice, 1);
     }
-    for flag in result.flags.iter().filter_map(|&f| bank.flags.get(f)) {
+    for flag in flags.iter().filter_map(|&f| bank.flags.get(f)) {
         let rank = match flag.severity {
             Severity::Severe => 0,
             Severity::Warning if primary.is_some_and(|o| o.id == flag.outcome) => 2,
@@ -53,6 +62,7 @@ pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
 
 /// The checklist as plain text, for copying or downloading: a heading line, then one
 /// `[ ] clause` line each.
+#[must_use]
 pub fn checklist_text(heading: &str, advice: &Advice<'_>, lang: Lang) -> String {
     let mut text = String::with_capacity(64 * (advice.checklist.len() + 1));
     text.push_str(heading);

@@ -142,14 +142,17 @@ where
 }
 
 impl Bank {
+    #[must_use]
     pub fn outcome_index(&self, id: &str) -> Option<usize> {
         self.outcomes.iter().position(|outcome| outcome.id == id)
     }
 
+    #[must_use]
     pub fn flag(&self, id: &str) -> Option<&Flag> {
         self.flags.iter().find(|flag| flag.id == id)
     }
 
+    #[must_use]
     pub fn advice_index(&self, id: &str) -> Option<usize> {
         self.advice.iter().position(|item| item.id == id)
     }
@@ -232,8 +235,14 @@ impl fmt::Display for BankError {
     }
 }
 
+impl std::error::Error for BankError {}
+
 /// Parses a bank file and validates it. Only build.rs and native tests parse; the app uses the
 /// statics build.rs generates.
+///
+/// # Errors
+///
+/// Every mistake found, each with its place: one syntax error, or all validation errors.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(source: &str) -> Result<Bank, Vec<BankError>> {
     let bank: Bank = toml::from_str(source).map_err(|error| {
@@ -271,9 +280,20 @@ fn is_valid_id(id: &str) -> bool {
 
 /// Collects every mistake in the bank rather than stopping at the first, so an author fixes a
 /// bank in one pass.
+#[must_use]
 pub fn validate(bank: &Bank) -> Vec<BankError> {
     let mut report = Report::default();
+    validate_header(bank, &mut report);
+    validate_outcomes(bank, &mut report);
+    validate_flags(bank, &mut report);
+    validate_advice(bank, &mut report);
+    validate_questions(bank, &mut report);
+    validate_reachability(bank, &mut report);
+    report.errors
+}
 
+/// The bank's id, version, compatible versions and its own texts.
+fn validate_header(bank: &Bank, report: &mut Report) {
     report.id("id", &bank.id);
     if bank.version == 0 {
         report.push("version", Problem::ZeroVersion);
@@ -289,7 +309,9 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
     report.text("title", &bank.title);
     report.text("summary", &bank.summary);
     report.text("scores_heading", &bank.scores_heading);
+}
 
+fn validate_outcomes(bank: &Bank, report: &mut Report) {
     if bank.outcomes.len() < 2 {
         report.push("outcomes", Problem::TooFewOutcomes(bank.outcomes.len()));
     }
@@ -301,7 +323,9 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
         report.text(&format!("{place}.summary"), &outcome.summary);
         report.advice_refs(bank, &format!("{place}.advice"), &outcome.advice);
     }
+}
 
+fn validate_flags(bank: &Bank, report: &mut Report) {
     report.unique_ids("flags", bank.flags.iter().map(|f| &*f.id));
     for (i, flag) in bank.flags.iter().enumerate() {
         let place = format!("flags[{i}] {:?}", flag.id);
@@ -315,14 +339,18 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
         }
         report.advice_refs(bank, &format!("{place}.advice"), &flag.advice);
     }
+}
 
+fn validate_advice(bank: &Bank, report: &mut Report) {
     report.unique_ids("advice", bank.advice.iter().map(|a| &*a.id));
     for (i, item) in bank.advice.iter().enumerate() {
         let place = format!("advice[{i}] {:?}", item.id);
         report.id(&place, &item.id);
         report.text(&format!("{place}.text"), &item.text);
     }
+}
 
+fn validate_questions(bank: &Bank, report: &mut Report) {
     if bank.questions.is_empty() {
         report.push("questions", Problem::NoQuestions);
     }
@@ -342,27 +370,33 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
             report.push(format!("{place}.choices"), Problem::TooManyChoices(count));
         }
         for (ci, choice) in question.choices.iter().enumerate() {
-            let place = format!("{place}.choices[{ci}]");
-            report.text(&format!("{place}.text"), &choice.text);
-            for weight in choice.weights.iter() {
-                if bank.outcome_index(&weight.outcome).is_none() {
-                    report.push(
-                        format!("{place}.weights"),
-                        Problem::UnknownOutcome(weight.outcome.to_string()),
-                    );
-                }
-            }
-            for flag in choice.flags.iter() {
-                if bank.flag(flag).is_none() {
-                    report.push(
-                        format!("{place}.flags"),
-                        Problem::UnknownFlag(flag.to_string()),
-                    );
-                }
-            }
+            validate_choice(bank, &format!("{place}.choices[{ci}]"), choice, report);
         }
     }
+}
 
+fn validate_choice(bank: &Bank, place: &str, choice: &Choice, report: &mut Report) {
+    report.text(&format!("{place}.text"), &choice.text);
+    for weight in choice.weights.iter() {
+        if bank.outcome_index(&weight.outcome).is_none() {
+            report.push(
+                format!("{place}.weights"),
+                Problem::UnknownOutcome(weight.outcome.to_string()),
+            );
+        }
+    }
+    for flag in choice.flags.iter() {
+        if bank.flag(flag).is_none() {
+            report.push(
+                format!("{place}.flags"),
+                Problem::UnknownFlag(flag.to_string()),
+            );
+        }
+    }
+}
+
+/// Every outcome must be winnable: some choice gives it points, or a severe flag pins it.
+fn validate_reachability(bank: &Bank, report: &mut Report) {
     for outcome in bank.outcomes.iter() {
         let has_points = bank
             .questions
@@ -381,8 +415,6 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
             );
         }
     }
-
-    report.errors
 }
 
 #[derive(Default)]

@@ -3,11 +3,33 @@
 use super::bank::{
     AdviceItem, AdviceKind, Bank, Choice, Flag, Outcome, Question, Severity, Weight,
 };
-use super::text::Text;
+use super::text::{Lang, Text};
+use super::ui_text::Ui;
 use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/banks.rs"));
 
+/// The index of the bank with this id.
+#[must_use]
 pub fn find(id: &str) -> Option<usize> {
     BANKS.iter().position(|bank| bank.id == id)
+}
+
+/// Roughly 20 seconds a question, rounded up to whole minutes.
+#[must_use]
+pub fn minutes_for(questions: usize) -> usize {
+    (questions * 20).div_ceil(60).max(1)
+}
+
+/// "15 questions, about 5 min": the line under each quiz on the intro, static and live.
+#[must_use]
+pub fn quiz_facts(bank: &Bank, lang: Lang) -> String {
+    let count = bank.questions.len();
+    Ui::QuestionCount.fill(
+        lang,
+        &[
+            ("n", &count.to_string()),
+            ("m", &minutes_for(count).to_string()),
+        ],
+    )
 }

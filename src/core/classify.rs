@@ -12,18 +12,57 @@
 use super::bank::{Bank, Severity};
 
 /// The chosen choice index per question; `None` is a skipped or not-yet-answered question.
+/// The vector stays private so every change goes through `set`, which keeps its length.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Answers(pub Vec<Option<u8>>);
+pub struct Answers(Vec<Option<u8>>);
 
 impl Answers {
+    /// No answers yet, one slot per question of `bank`.
+    #[must_use]
     pub fn empty(bank: &Bank) -> Answers {
         Answers(vec![None; bank.questions.len()])
     }
 
+    /// Answers as given, one slot per question (tests and benchmarks build them this way; the
+    /// classifier and the codec ignore slots the bank does not have).
+    #[must_use]
+    pub fn from_slots(slots: Vec<Option<u8>>) -> Answers {
+        Answers(slots)
+    }
+
+    #[must_use]
     pub fn get(&self, question: usize) -> Option<u8> {
         self.0.get(question).copied().flatten()
     }
 
+    /// Sets one slot; false (and nothing changed) when there is no such question.
+    pub fn set(&mut self, question: usize, choice: Option<u8>) -> bool {
+        match self.0.get_mut(question) {
+            Some(slot) => {
+                *slot = choice;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// How many slots there are (the bank's question count when made by `empty`).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every slot in question order.
+    pub fn slots(&self) -> impl Iterator<Item = Option<u8>> + '_ {
+        self.0.iter().copied()
+    }
+
+    #[must_use]
     pub fn answered_count(&self) -> usize {
         self.0.iter().filter(|a| a.is_some()).count()
     }
@@ -87,6 +126,7 @@ pub const MIN_ANSWERS_FOR_CLEAR: usize = 5;
 /// Points that put a severe flag's answer ahead of any ordinary answer in the drivers list.
 const SEVERE_DRIVER_BONUS: i32 = 1000;
 
+#[must_use]
 pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
     let outcome_count = bank.outcomes.len();
     let mut earned = vec![0i32; outcome_count];

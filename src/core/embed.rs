@@ -3,8 +3,9 @@
 //! default and set `ignored`, so the view can say so instead of failing.
 
 use super::bank::Bank;
-use super::state::Theme;
-use super::text::{query_value, Lang};
+use super::html::escape_html;
+use super::query::query_value;
+use super::text::{Lang, Theme};
 
 /// Where the widget runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +26,7 @@ pub struct Accent(pub [u8; 3]);
 
 impl Accent {
     /// Accepts `rrggbb`, `#rrggbb` or `%23rrggbb` (a `#` escaped in a query string).
+    #[must_use]
     pub fn parse(text: &str) -> Option<Accent> {
         let hex = text
             .strip_prefix('#')
@@ -37,6 +39,7 @@ impl Accent {
         Some(Accent([channel(0)?, channel(2)?, channel(4)?]))
     }
 
+    #[must_use]
     pub fn hex(self) -> String {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut hex = String::with_capacity(7);
@@ -58,6 +61,7 @@ impl Accent {
     }
 
     /// Black or white, whichever is easier to read on this colour.
+    #[must_use]
     pub fn text_colour(self) -> &'static str {
         // Contrast with white (1.05 / (L + 0.05)) beats contrast with black ((L + 0.05) / 0.05)
         // when L < ~0.18.
@@ -68,6 +72,15 @@ impl Accent {
         }
     }
 }
+
+/// The names of the options a host may set: `?name=` on the app's address, `data-name` on the
+/// script mount's element. The one list read by `Options::read`, written by the builder's
+/// snippets, passed on by `mount_widget` and by embed.js (the build writes it in).
+pub const QUIZ: &str = "quiz";
+pub const LANG: &str = "lang";
+pub const THEME: &str = "theme";
+pub const ACCENT: &str = "accent";
+pub const OPTION_NAMES: [&str; 4] = [QUIZ, LANG, THEME, ACCENT];
 
 /// Options a host may set through the query string (`?embed=1&quiz=…&lang=…&theme=…&accent=…`)
 /// or the script mount's `data-*` attributes.
@@ -84,6 +97,7 @@ pub struct Options {
 
 impl Options {
     /// Reads the options through `get`, which returns the raw value of a named option.
+    #[must_use]
     pub fn read<'a>(get: impl Fn(&str) -> Option<&'a str>, banks: &[&Bank]) -> Options {
         let mut ignored = false;
         let mut check = |name: &str, parse: &dyn Fn(&str) -> bool| {
@@ -93,31 +107,25 @@ impl Options {
                 }
             }
         };
-        check("quiz", &|v| banks.iter().any(|b| b.id == v));
-        check("lang", &|v| Lang::from_code(v).is_some());
-        check("theme", &|v| Theme::from_code(v).is_some());
-        check("accent", &|v| Accent::parse(v).is_some());
+        check(QUIZ, &|v| banks.iter().any(|b| b.id == v));
+        check(LANG, &|v| Lang::from_code(v).is_some());
+        check(THEME, &|v| Theme::from_code(v).is_some());
+        check(ACCENT, &|v| Accent::parse(v).is_some());
         Options {
-            quiz: get("quiz").and_then(|id| banks.iter().position(|b| b.id == id)),
-            lang: get("lang").and_then(Lang::from_code),
-            theme: get("theme").and_then(Theme::from_code),
-            accent: get("accent").and_then(Accent::parse),
+            quiz: get(QUIZ).and_then(|id| banks.iter().position(|b| b.id == id)),
+            lang: get(LANG).and_then(Lang::from_code),
+            theme: get(THEME).and_then(Theme::from_code),
+            accent: get(ACCENT).and_then(Accent::parse),
             ignored,
         }
     }
 
+    /// The options in a query string such as `?embed=1&lang=en`.
+    #[must_use]
     pub fn from_query(search: &str, banks: &[&Bank]) -> Options {
         Options::read(|name| query_value(search, name), banks)
     }
 }
-
-/// `?embed=1` (or `true`/`yes`) marks the iframe mode.
-pub fn is_iframe_query(search: &str) -> bool {
-    matches!(query_value(search, "embed"), Some("1" | "true" | "yes"))
-}
-
-/// The builder's page, next to the app's: a page of its own so the quiz never downloads it.
-pub const BUILDER_PAGE: &str = "builder.html";
 
 /// The embed mode a blogger picks in the builder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,40 +156,25 @@ impl Default for Choices {
     }
 }
 
-/// Escapes text for an HTML attribute value or element content.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 impl Choices {
     /// `(name, value)` pairs for the chosen options, defaults left out.
     fn pairs<'a>(&self, banks: &'a [&'a Bank]) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if let Some(bank) = self.quiz.and_then(|q| banks.get(q)) {
-            pairs.push(("quiz", bank.id.to_string()));
+            pairs.push((QUIZ, bank.id.to_string()));
         }
-        pairs.push(("lang", self.lang.code().to_string()));
+        pairs.push((LANG, self.lang.code().to_string()));
         if self.theme != Theme::Auto {
-            pairs.push(("theme", self.theme.code().to_string()));
+            pairs.push((THEME, self.theme.code().to_string()));
         }
         if let Some(accent) = self.accent {
-            pairs.push(("accent", accent.hex()));
+            pairs.push((ACCENT, accent.hex()));
         }
         pairs
     }
 
     /// The app's address with these options, for a plain link (`#` in the accent is escaped).
+    #[must_use]
     pub fn link(&self, app_base: &str, banks: &[&Bank]) -> String {
         let mut url = String::from(app_base);
         for (i, (name, value)) in self.pairs(banks).iter().enumerate() {
@@ -195,6 +188,7 @@ impl Choices {
 
     /// The snippet to paste into a blog post: a placeholder element (with a plain link for
     /// readers without scripts) and the embed.js loader.
+    #[must_use]
     pub fn snippet(&self, app_base: &str, banks: &[&Bank], fallback_text: &str) -> String {
         let mut html = String::from("<div data-cek-klien");
         if self.mode == SnippetMode::Iframe {
@@ -218,6 +212,7 @@ impl Choices {
     }
 
     /// A linked badge image for places that take only links and images.
+    #[must_use]
     pub fn badge(&self, app_base: &str, banks: &[&Bank], alt: &str, png: bool) -> String {
         let mut html = String::from("<a href=\"");
         html.push_str(&escape_html(&self.link(app_base, banks)));
@@ -229,6 +224,7 @@ impl Choices {
         html
     }
 
+    #[must_use]
     pub fn badge_image(&self, app_base: &str, png: bool) -> String {
         let mut url = String::from(app_base);
         url.push_str("badge-");

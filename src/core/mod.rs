@@ -1,13 +1,21 @@
 //! The pure core: quiz banks, classifier, advice, share links, texts and the app's reducer.
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+//!
+//! Every public pure function that returns a value is `#[must_use]` and every one that returns a
+//! `Result` documents its errors; clippy enforces both (`-D warnings`).
+#![warn(clippy::must_use_candidate, clippy::missing_errors_doc)]
 
 pub mod advice;
 pub mod bank;
 pub mod banks;
 pub mod classify;
 pub mod embed;
+pub mod html;
 pub mod link;
+pub mod pages;
 pub mod prerender;
+pub mod query;
+pub mod report;
 pub mod state;
 pub mod text;
 pub mod ui_text;

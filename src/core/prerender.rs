@@ -5,34 +5,11 @@
 //! test hooks appear only once the app is live.
 
 use super::bank::Bank;
-use super::embed::{escape_html, BUILDER_PAGE};
+use super::banks::quiz_facts;
+use super::html::escape_html;
+use super::pages::{page_in, BUILDER_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
-
-/// Roughly 20 seconds a question, rounded up to whole minutes.
-pub fn minutes_for(questions: usize) -> usize {
-    (questions * 20).div_ceil(60).max(1)
-}
-
-/// "15 questions, about 5 min": the line under each quiz on the intro, static and live.
-pub fn quiz_facts(bank: &Bank, lang: Lang) -> String {
-    let count = bank.questions.len();
-    Ui::QuestionCount.fill(
-        lang,
-        &[
-            ("n", &count.to_string()),
-            ("m", &minutes_for(count).to_string()),
-        ],
-    )
-}
-
-/// `page` (relative to the app's folder) opened in `lang`.
-pub fn page_in(page: &str, lang: Lang) -> String {
-    let mut address = String::from(page);
-    address.push_str("?lang=");
-    address.push_str(lang.code());
-    address
-}
 
 fn element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(open);
@@ -40,6 +17,8 @@ fn element(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(close);
 }
 
+/// The intro screen in `lang` as HTML, the same markup the live intro renders.
+#[must_use]
 pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
     let t = |ui: Ui| ui.text(lang);
     let mut html = String::with_capacity(4096);
@@ -98,7 +77,7 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         html.push_str("</li>");
     }
     html.push_str("</ul><p class=\"builder-link\"><a href=\"");
-    html.push_str(BUILDER_PAGE);
+    html.push_str(&page_in(BUILDER_PAGE, lang));
     element(&mut html, "\">", t(Ui::BuilderOpen), "</a>");
     html.push_str("</p><footer class=\"device-data\">");
     element(&mut html, "<p class=\"muted\">", t(Ui::ForgetHint), "</p>");

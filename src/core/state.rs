@@ -5,7 +5,7 @@
 use super::bank::Bank;
 use super::classify::Answers;
 use super::link::{self, Fragment, LinkError, Progress};
-use super::text::Lang;
+use super::text::{Lang, Theme};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -21,31 +21,6 @@ pub enum Screen {
         shared: bool,
     },
     LinkError(LinkError),
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follows the system's light or dark preference.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Theme> {
-        [Theme::Auto, Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|theme| theme.code().eq_ignore_ascii_case(code))
-    }
 }
 
 /// A quiet message about something that did not work but does not stop the quiz.
@@ -65,8 +40,10 @@ pub struct State {
     /// True when the language came from `?lang=` or the user's own choice; a shared link's
     /// language then does not override it.
     pub lang_fixed: bool,
-    /// True when the user switched language here, so the choice is remembered.
-    pub lang_chosen: bool,
+    /// The language this device remembers the reader choosing (in storage), if any. Only the
+    /// reader's own switch or "forget" changes it: a `?lang=` in the address (every iframe
+    /// embed has one) shows that language without touching the reader's choice.
+    pub remembered_lang: Option<Lang>,
     pub theme: Theme,
     pub screen: Screen,
     /// Answers to the quiz on screen; kept across language switches, going back and history.
@@ -74,6 +51,9 @@ pub struct State {
     /// An unfinished quiz found in storage, offered on the intro.
     pub resume: Option<Progress>,
     pub notice: Option<Notice>,
+    /// Storage refused a write (or was unavailable from the start). Reported once: a reader who
+    /// dismissed the notice is not told again at every answer.
+    pub storage_failed: bool,
     /// What the last copy to the clipboard was, and whether it worked; shown beside the
     /// button until the reader moves to another place.
     pub copied: Option<Copied>,
@@ -169,16 +149,18 @@ pub enum KeyTarget {
 }
 
 impl State {
+    #[must_use]
     pub fn new(lang: Lang) -> State {
         State {
             lang,
             lang_fixed: false,
-            lang_chosen: false,
+            remembered_lang: None,
             theme: Theme::Auto,
             screen: Screen::Intro,
             answers: Answers::default(),
             resume: None,
             notice: None,
+            storage_failed: false,
             copied: None,
             forgotten: false,
         }
@@ -186,8 +168,10 @@ impl State {
 
     /// The state a page load starts in. Language: `?lang=`, then the stored choice, then a
     /// shared link's, then the browser's.
+    #[must_use]
     pub fn start(startup: Startup<'_>, banks: &[&Bank]) -> State {
         let mut notice = None;
+        let storage_failed = startup.stored == Stored::Unavailable;
         let (stored_lang, stored_progress) = match startup.stored {
             Stored::Disabled => (None, None),
             Stored::Unavailable => {
@@ -213,10 +197,11 @@ impl State {
         let mut state = State {
             lang: fixed_lang.unwrap_or(startup.browser_lang),
             lang_fixed: fixed_lang.is_some(),
-            lang_chosen: stored_lang.is_some() && startup.query_lang.is_none(),
+            remembered_lang: stored_lang,
             theme: startup.theme,
             resume: stored_progress,
             notice,
+            storage_failed,
             ..State::new(Lang::Id)
         };
         if !startup.fragment.trim_start_matches('#').is_empty() {
@@ -238,6 +223,7 @@ impl State {
     }
 
     /// The fragment that represents this state, for the address bar and the share link.
+    #[must_use]
     pub fn fragment(&self, banks: &[&Bank]) -> Option<String> {
         match &self.screen {
             Screen::Result { quiz, .. } => banks
@@ -252,12 +238,14 @@ impl State {
 
     /// The error screen leaves the broken link in the address bar, so the reader can see it,
     /// repair it or send it back to whoever shared it.
+    #[must_use]
     pub fn keeps_address(&self) -> bool {
         matches!(self.screen, Screen::LinkError(_))
     }
 
-    /// What storage should hold now: the language only if the user chose it, and the quiz
+    /// What storage should hold now: the language the reader chose, and the quiz
     /// only while it is unfinished (or still on offer to be resumed).
+    #[must_use]
     pub fn saved(&self, banks: &[&Bank]) -> Saved {
         let progress = match (&self.screen, &self.resume) {
             (Screen::Question { quiz, step }, _) => banks
@@ -269,7 +257,7 @@ impl State {
             _ => None,
         };
         Saved {
-            lang: self.lang_chosen.then_some(self.lang),
+            lang: self.remembered_lang,
             progress,
         }
     }
@@ -282,8 +270,49 @@ impl State {
     }
 }
 
+/// The one reducer: the state after `action`.
+#[must_use]
 pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
-    let mut next = apply(state, action, banks);
+    let mut next = state.clone();
+    match action {
+        Action::SetLang(lang) => {
+            next.lang = lang;
+            next.lang_fixed = true;
+            next.remembered_lang = Some(lang);
+        }
+        Action::SetTheme(theme) => next.theme = theme,
+        Action::Start(quiz) => start_quiz(&mut next, quiz, banks),
+        Action::Choose { choice, advance } => choose(&mut next, choice, advance, banks),
+        Action::Next => {
+            if let Screen::Question { quiz, step } = state.screen {
+                next.screen = forward(quiz, step, banks);
+            }
+        }
+        Action::Back => go_back(&mut next, banks),
+        Action::SetAnswer { question, choice } => change_answer(&mut next, question, choice, banks),
+        Action::Retake => retake(&mut next, banks),
+        Action::Home => {
+            next.screen = Screen::Intro;
+            next.answers = Answers::default();
+        }
+        Action::Resume => resume(&mut next, banks),
+        Action::DiscardSaved => next.resume = None,
+        Action::ForgetDevice => {
+            next.resume = None;
+            next.remembered_lang = None;
+            next.notice = None;
+            next.forgotten = true;
+        }
+        Action::DismissNotice => next.notice = None,
+        Action::Copied(copied) => next.copied = Some(copied),
+        Action::StorageFailed => {
+            if !state.storage_failed {
+                next.notice = Some(Notice::StorageUnavailable);
+                next.storage_failed = true;
+            }
+        }
+        Action::OpenLink { fragment } => open_link(state, &mut next, &fragment, banks),
+    }
     // Feedback on a copy or a forget belongs to the place it happened in.
     if next.screen.place() != state.screen.place() {
         next.copied = None;
@@ -292,167 +321,140 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
     next
 }
 
-fn apply(state: &State, action: Action, banks: &[&Bank]) -> State {
-    let mut next = state.clone();
-    match action {
-        Action::SetLang(lang) => {
-            next.lang = lang;
-            next.lang_fixed = true;
-            next.lang_chosen = true;
-        }
-        Action::SetTheme(theme) => next.theme = theme,
-        Action::Start(quiz) => {
-            if let Some(bank) = banks.get(quiz) {
-                next.answers = Answers::empty(bank);
-                next.screen = Screen::Question { quiz, step: 0 };
-                if next.resume.as_ref().is_some_and(|saved| saved.quiz == quiz) {
-                    next.resume = None;
-                }
-            }
-        }
-        Action::Choose { choice, advance } => {
-            if let Screen::Question { quiz, step } = state.screen {
-                let valid = banks
-                    .get(quiz)
-                    .and_then(|bank| bank.questions.get(step))
-                    .is_some_and(|question| usize::from(choice) < question.choices.len());
-                if valid {
-                    if let Some(slot) = next.answers.0.get_mut(step) {
-                        *slot = Some(choice);
-                    }
-                    if advance {
-                        next.screen = forward(quiz, step, banks);
-                    }
-                }
-            }
-        }
-        Action::Next => {
-            if let Screen::Question { quiz, step } = state.screen {
-                next.screen = forward(quiz, step, banks);
-            }
-        }
-        Action::Back => match state.screen {
-            Screen::Question { step: 0, .. } => next.screen = Screen::Intro,
-            Screen::Question { quiz, step } => {
-                next.screen = Screen::Question {
-                    quiz,
-                    step: step - 1,
-                }
-            }
-            Screen::Result {
-                quiz,
-                shared: false,
-            } => {
-                let last = banks
-                    .get(quiz)
-                    .map_or(0, |b| b.questions.len().saturating_sub(1));
-                next.screen = Screen::Question { quiz, step: last };
-            }
-            _ => {}
+fn start_quiz(next: &mut State, quiz: usize, banks: &[&Bank]) {
+    let Some(bank) = banks.get(quiz) else { return };
+    next.answers = Answers::empty(bank);
+    next.screen = Screen::Question { quiz, step: 0 };
+    if next.resume.as_ref().is_some_and(|saved| saved.quiz == quiz) {
+        next.resume = None;
+    }
+}
+
+fn choose(next: &mut State, choice: u8, advance: bool, banks: &[&Bank]) {
+    let Screen::Question { quiz, step } = next.screen else {
+        return;
+    };
+    let exists = banks
+        .get(quiz)
+        .and_then(|bank| bank.questions.get(step))
+        .is_some_and(|question| usize::from(choice) < question.choices.len());
+    if exists && next.answers.set(step, Some(choice)) && advance {
+        next.screen = forward(quiz, step, banks);
+    }
+}
+
+fn go_back(next: &mut State, banks: &[&Bank]) {
+    next.screen = match next.screen {
+        Screen::Question { step: 0, .. } => Screen::Intro,
+        Screen::Question { quiz, step } => Screen::Question {
+            quiz,
+            step: step - 1,
         },
-        Action::SetAnswer { question, choice } => {
-            if let Screen::Result { quiz, .. } = state.screen {
-                let valid = banks
-                    .get(quiz)
-                    .and_then(|bank| bank.questions.get(question))
-                    .is_some_and(|q| choice.is_none_or(|c| usize::from(c) < q.choices.len()));
-                if valid {
-                    if let Some(slot) = next.answers.0.get_mut(question) {
-                        *slot = choice;
-                    }
-                    // Changed answers are the user's own, no longer the shared result.
-                    next.screen = Screen::Result {
-                        quiz,
-                        shared: false,
-                    };
-                }
-            }
+        Screen::Result {
+            quiz,
+            shared: false,
+        } => {
+            let last = banks
+                .get(quiz)
+                .map_or(0, |b| b.questions.len().saturating_sub(1));
+            Screen::Question { quiz, step: last }
         }
-        Action::Retake => match state
-            .quiz_on_screen()
-            .and_then(|q| banks.get(q).map(|b| (q, b)))
-        {
-            Some((quiz, bank)) => {
-                next.answers = Answers::empty(bank);
-                next.screen = Screen::Question { quiz, step: 0 };
-            }
-            None => next.screen = Screen::Intro,
-        },
-        Action::Home => {
+        ref other => other.clone(),
+    };
+}
+
+fn change_answer(next: &mut State, question: usize, choice: Option<u8>, banks: &[&Bank]) {
+    let Screen::Result { quiz, .. } = next.screen else {
+        return;
+    };
+    let exists = banks
+        .get(quiz)
+        .and_then(|bank| bank.questions.get(question))
+        .is_some_and(|q| choice.is_none_or(|c| usize::from(c) < q.choices.len()));
+    if exists && next.answers.set(question, choice) {
+        // Changed answers are the user's own, no longer the shared result.
+        next.screen = Screen::Result {
+            quiz,
+            shared: false,
+        };
+    }
+}
+
+fn retake(next: &mut State, banks: &[&Bank]) {
+    match next
+        .quiz_on_screen()
+        .and_then(|q| banks.get(q).map(|b| (q, b)))
+    {
+        Some((quiz, bank)) => {
+            next.answers = Answers::empty(bank);
+            next.screen = Screen::Question { quiz, step: 0 };
+        }
+        None => next.screen = Screen::Intro,
+    }
+}
+
+fn resume(next: &mut State, banks: &[&Bank]) {
+    let Some(saved) = next.resume.take() else {
+        return;
+    };
+    if banks.get(saved.quiz).is_some() {
+        next.answers = saved.answers;
+        next.screen = Screen::Question {
+            quiz: saved.quiz,
+            step: saved.step,
+        };
+    }
+}
+
+/// A fragment arrived (page load, back/forward, a pasted link): show what it stands for.
+fn open_link(state: &State, next: &mut State, fragment: &str, banks: &[&Bank]) {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.is_empty() {
+        if !matches!(state.screen, Screen::Intro) {
             next.screen = Screen::Intro;
             next.answers = Answers::default();
         }
-        Action::Resume => {
-            if let Some(saved) = next.resume.take() {
-                if banks.get(saved.quiz).is_some() {
-                    next.answers = saved.answers;
-                    next.screen = Screen::Question {
-                        quiz: saved.quiz,
-                        step: saved.step,
-                    };
-                }
+        return;
+    }
+    // Our own fragment coming back is not news.
+    if state.fragment(banks).as_deref() == Some(fragment) {
+        return;
+    }
+    let same_quiz = |quiz: usize| state.quiz_on_screen() == Some(quiz);
+    match link::decode_fragment(fragment, banks) {
+        Ok(Fragment::Result(shared)) => {
+            if !state.lang_fixed {
+                next.lang = shared.lang;
             }
+            // Forward to our own result (history) is not someone else's link.
+            let own = same_quiz(shared.quiz) && shared.answers == state.answers;
+            next.answers = shared.answers;
+            next.screen = Screen::Result {
+                quiz: shared.quiz,
+                shared: !own,
+            };
         }
-        Action::DiscardSaved => next.resume = None,
-        Action::ForgetDevice => {
-            next.resume = None;
-            next.lang_chosen = false;
-            next.notice = None;
-            next.forgotten = true;
+        Ok(Fragment::Progress(progress)) => {
+            // Back and forward only move between questions; the answers in memory are newer
+            // than the ones recorded in an older history entry.
+            if !same_quiz(progress.quiz) {
+                next.answers = progress.answers;
+            }
+            next.screen = Screen::Question {
+                quiz: progress.quiz,
+                step: progress.step,
+            };
         }
-        Action::DismissNotice => next.notice = None,
-        Action::Copied(copied) => next.copied = Some(copied),
-        Action::StorageFailed => next.notice = Some(Notice::StorageUnavailable),
-        Action::OpenLink { fragment } => {
-            let fragment = fragment.strip_prefix('#').unwrap_or(&fragment);
-            if fragment.is_empty() {
-                if !matches!(state.screen, Screen::Intro) {
-                    next.screen = Screen::Intro;
-                    next.answers = Answers::default();
-                }
-                return next;
-            }
-            // Our own fragment coming back is not news.
-            if state.fragment(banks).as_deref() == Some(fragment) {
-                return next;
-            }
-            let same_quiz = |quiz: usize| state.quiz_on_screen() == Some(quiz);
-            match link::decode_fragment(fragment, banks) {
-                Ok(Fragment::Result(shared)) => {
-                    if !state.lang_fixed {
-                        next.lang = shared.lang;
-                    }
-                    // Forward to our own result (history) is not someone else's link.
-                    let own = same_quiz(shared.quiz) && shared.answers == state.answers;
-                    next.answers = shared.answers;
-                    next.screen = Screen::Result {
-                        quiz: shared.quiz,
-                        shared: !own,
-                    };
-                }
-                Ok(Fragment::Progress(progress)) => {
-                    // Back and forward only move between questions; the answers in memory are
-                    // newer than the ones recorded in an older history entry.
-                    if !same_quiz(progress.quiz) {
-                        next.answers = progress.answers;
-                    }
-                    next.screen = Screen::Question {
-                        quiz: progress.quiz,
-                        step: progress.step,
-                    };
-                }
-                Err(error) => {
-                    next.screen = Screen::LinkError(error);
-                    next.answers = Answers::default();
-                }
-            }
+        Err(error) => {
+            next.screen = Screen::LinkError(error);
+            next.answers = Answers::default();
         }
     }
-    next
 }
 
 /// The action a key press stands for on the current screen, if any: number keys pick a choice,
 /// Enter goes on, Backspace goes back.
+#[must_use]
 pub fn key_action(state: &State, key: &str, target: KeyTarget, banks: &[&Bank]) -> Option<Action> {
     let Screen::Question { quiz, step } = state.screen else {
         return None;
@@ -485,6 +487,7 @@ pub enum Place {
 }
 
 impl Screen {
+    #[must_use]
     pub fn place(&self) -> Place {
         match self {
             Screen::Intro => Place::Intro,
@@ -496,6 +499,7 @@ impl Screen {
 }
 
 /// The place a fragment in the address bar stands for.
+#[must_use]
 pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
@@ -510,9 +514,12 @@ pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
 
 /// Whether showing `state` should add a history entry: only when the user moved somewhere the
 /// address bar does not show yet. After the back button, the address bar is already there and
-/// only its answers need refreshing, so forward history survives.
+/// only its answers need refreshing, so forward history survives. A broken link in the address
+/// bar is replaced, never kept behind a new entry: Back must not lead to it again.
+#[must_use]
 pub fn needs_history_entry(state: &State, shown_fragment: &str, banks: &[&Bank]) -> bool {
-    place_of_fragment(shown_fragment, banks) != state.screen.place()
+    let shown = place_of_fragment(shown_fragment, banks);
+    shown != Place::Error && shown != state.screen.place()
 }
 
 fn forward(quiz: usize, step: usize, banks: &[&Bank]) -> Screen {

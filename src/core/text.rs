@@ -1,4 +1,4 @@
-//! Languages and bilingual text. Every user-facing string exists in both languages; the bank
+//! Languages, themes and bilingual text. Every user-facing string exists in both languages; the bank
 //! validator and build.rs refuse data where one side is missing.
 
 use serde::Deserialize;
@@ -17,6 +17,7 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
 
     /// The BCP 47 tag used in `?lang=`, in `<html lang>` and in share links.
+    #[must_use]
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
@@ -25,6 +26,7 @@ impl Lang {
     }
 
     /// Accepts exactly the codes `code()` produces, case-insensitively.
+    #[must_use]
     pub fn from_code(code: &str) -> Option<Lang> {
         if code.eq_ignore_ascii_case("id") {
             Some(Lang::Id)
@@ -37,6 +39,7 @@ impl Lang {
 
     /// Picks a language from a browser language tag such as `en-US` or `id-ID`; anything that is
     /// not English falls back to Indonesian, the product's home language.
+    #[must_use]
     pub fn from_browser_tag(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
         if primary.eq_ignore_ascii_case("en") {
@@ -46,11 +49,42 @@ impl Lang {
         }
     }
 
+    #[must_use]
     pub fn other(self) -> Lang {
         match self {
             Lang::Id => Lang::En,
             Lang::En => Lang::Id,
         }
+    }
+}
+
+/// The colour theme a reader or a host page chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the system's light or dark preference.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The code used in `?theme=`, `data-theme` and the stylesheet.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Accepts exactly the codes `code()` produces, case-insensitively.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|theme| theme.code().eq_ignore_ascii_case(code))
     }
 }
 
@@ -66,6 +100,7 @@ pub struct Text {
 }
 
 impl Text {
+    #[must_use]
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.id,
@@ -79,48 +114,4 @@ impl Text {
             .into_iter()
             .filter(|lang| self.get(*lang).trim().is_empty())
     }
-}
-
-/// Reads `lang` from a query string such as `?quiz=x&lang=en`. Unknown values give `None`, so
-/// the caller falls back to the browser's language.
-pub fn lang_from_query(search: &str) -> Option<Lang> {
-    query_value(search, "lang").and_then(Lang::from_code)
-}
-
-/// `search` (a `?a=b&…` string) with its `lang` value replaced by `lang`, every other pair
-/// kept in order; `None` when there is no `lang` pair or every one already says `lang`.
-/// After a reader switches language, the address must stop asking for the old one.
-pub fn query_with_lang(search: &str, lang: Lang) -> Option<String> {
-    let pairs = search.trim_start_matches('?');
-    let is_lang = |pair: &str| pair == "lang" || pair.starts_with("lang=");
-    let differs = pairs
-        .split('&')
-        .any(|pair| is_lang(pair) && pair.split_once('=').map(|(_, v)| v) != Some(lang.code()));
-    if !differs {
-        return None;
-    }
-    let mut query = String::from("?");
-    for (index, pair) in pairs.split('&').enumerate() {
-        if index > 0 {
-            query.push('&');
-        }
-        if is_lang(pair) {
-            query.push_str("lang=");
-            query.push_str(lang.code());
-        } else {
-            query.push_str(pair);
-        }
-    }
-    Some(query)
-}
-
-/// The raw value of `name` in a query string, without percent-decoding: every value the app
-/// accepts is plain ASCII, so anything encoded is simply not recognised.
-pub fn query_value<'a>(search: &'a str, name: &str) -> Option<&'a str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
 }

@@ -5,11 +5,13 @@ use super::text::Lang;
 include!(concat!(env!("OUT_DIR"), "/ui_text.rs"));
 
 impl Ui {
+    #[must_use]
     pub fn text(self, lang: Lang) -> &'static str {
         UI_TEXT[self as usize][lang as usize]
     }
 
     /// The text with each `{name}` replaced by its value.
+    #[must_use]
     pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
         let mut text = self.text(lang).to_string();
         for (name, value) in values {

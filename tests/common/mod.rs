@@ -25,7 +25,7 @@ pub fn answers(bank: &Bank, picks: &[(&str, u8)]) -> Answers {
             usize::from(*choice) < bank.questions[q].choices.len(),
             "{question_id} has no choice {choice}"
         );
-        answers.0[q] = Some(*choice);
+        answers.set(q, Some(*choice));
     }
     answers
 }
@@ -36,5 +36,5 @@ pub fn outcome_id(bank: &Bank, index: usize) -> &str {
 
 /// Every question answered with choice `pick(question index)`.
 pub fn all_answered(bank: &Bank, pick: impl Fn(usize) -> u8) -> Answers {
-    Answers((0..bank.questions.len()).map(|q| Some(pick(q))).collect())
+    Answers::from_slots((0..bank.questions.len()).map(|q| Some(pick(q))).collect())
 }

@@ -1,0 +1,156 @@
+//! The app's effects, each a named hook that keeps one thing in the browser true to the state.
+//! Every effect lists what it reads as its dependencies; the only exceptions are refs (`latest`,
+//! `first_render`), which are read, never reacted to, exactly as refs are meant to be.
+//!
+//! Hooks are plain functions in the wasm; only component types cost a lifecycle of their own.
+
+use super::mount::Host;
+use super::{browser, AppState};
+use crate::core::banks::BANKS;
+use crate::core::embed::Mode;
+use crate::core::state::{self, Action, Place, State};
+use crate::core::text::Lang;
+use crate::core::ui_text::Ui;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+type Dispatcher = UseReducerDispatcher<AppState>;
+
+/// A cell that always holds the value of the latest render, for listeners that live longer
+/// than one render and must not act on a stale copy.
+#[hook]
+pub fn use_latest<T: Clone + 'static>(value: &T) -> Rc<RefCell<T>> {
+    let latest = use_mut_ref(|| value.clone());
+    latest.borrow_mut().clone_from(value);
+    latest
+}
+
+/// Listeners and observers that live as long as the widget: history navigation (hashchange),
+/// the quiz's keys, the host's accent colour and, in an iframe, the height reports to the
+/// parent page. One effect for all four: each effect is its own generic instance in the wasm.
+#[hook]
+pub fn use_widget_listeners(
+    host: &Rc<Host>,
+    state: &State,
+    dispatcher: &Dispatcher,
+    wrapper: &NodeRef,
+) {
+    let latest = use_latest(state);
+    use_effect_with(
+        (host.clone(), dispatcher.clone(), wrapper.clone()),
+        move |(host, dispatcher, wrapper)| {
+            // Back, forward and pasted links arrive as hashchange.
+            let on_hashchange = host
+                .owns_page()
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| {
+                    let dispatcher = dispatcher.clone();
+                    gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                        dispatcher.dispatch(Action::OpenLink {
+                            fragment: browser::fragment(),
+                        });
+                    })
+                });
+
+            // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside
+            // this widget only. Not passive: Backspace and Enter must be able to cancel the
+            // browser default.
+            let on_keydown = {
+                let dispatcher = dispatcher.clone();
+                gloo_events::EventListener::new_with_options(
+                    &host.root,
+                    "keydown",
+                    gloo_events::EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event)
+                        else {
+                            return;
+                        };
+                        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                            return;
+                        }
+                        let target = browser::key_target(event);
+                        let action =
+                            state::key_action(&latest.borrow(), &event.key(), target, BANKS);
+                        if let Some(action) = action {
+                            event.prevent_default();
+                            dispatcher.dispatch(action);
+                        }
+                    },
+                )
+            };
+
+            // The host's accent colour, set through the CSSOM: a strict CSP blocks style
+            // attributes.
+            if let Some(accent) = host.options.accent {
+                browser::set_accent(wrapper, &accent.hex(), accent.text_colour());
+            }
+
+            // In an iframe, tell the parent page our height whenever it changes, and nothing
+            // else.
+            let height_reporter = (host.mode == Mode::Iframe)
+                .then(|| browser::report_height(wrapper))
+                .flatten();
+
+            move || drop((on_hashchange, on_keydown, height_reporter))
+        },
+    );
+}
+
+/// The address bar mirrors the state. On its own page, moving somewhere new adds a history
+/// entry; in an iframe the entry is only updated, so the host's back button stays the host's.
+/// The error screen leaves the broken link in view until the reader moves on.
+#[hook]
+pub fn use_address_bar(host: &Host, state: &State) {
+    let wanted = (host.owns_page() && !state.keeps_address()).then(|| state.fragment(BANKS));
+    let new_entry = host.mode == Mode::Standalone
+        && state::needs_history_entry(state, &browser::fragment(), BANKS);
+    // The page was opened at this address: the first render never adds an entry.
+    let first_render = use_mut_ref(|| true);
+    use_effect_with((wanted, new_entry), move |(wanted, new_entry)| {
+        let first = first_render.replace(false);
+        if let Some(fragment) = wanted {
+            browser::show_fragment(fragment.as_deref(), *new_entry && !first);
+        }
+    });
+}
+
+/// Storage holds what the state wants kept. A failed write is reported to the reducer, which
+/// tells the reader once.
+#[hook]
+pub fn use_storage_mirror(host: &Host, state: &State, dispatcher: &Dispatcher) {
+    let saved = host.owns_page().then(|| state.saved(BANKS));
+    use_effect_with((saved, dispatcher.clone()), move |(saved, dispatcher)| {
+        if let Some(saved) = saved {
+            if !browser::write_storage(saved) {
+                dispatcher.dispatch(Action::StorageFailed);
+            }
+        }
+    });
+}
+
+/// The page's language and title follow the app's language (on the app's own page only).
+#[hook]
+pub fn use_document_lang(host: &Host, lang: Lang) {
+    use_effect_with((host.owns_page(), lang), |(owns_page, lang)| {
+        if *owns_page {
+            browser::set_document_lang(*lang, Ui::AppName.text(*lang));
+        }
+    });
+}
+
+/// Each new place (screen or question) moves focus to its heading, so keyboard and
+/// screen-reader users start reading at the new content. The place, not the whole screen:
+/// changing an answer in the review list must leave the reader where they are. Not on the
+/// first render: a widget inside a blog post must not grab focus while the reader is elsewhere.
+#[hook]
+pub fn use_focus_on_new_place(host: &Host, place: Place) {
+    let first_render = use_mut_ref(|| true);
+    use_effect_with((host.root.clone(), place), move |(root, _)| {
+        if !first_render.replace(false) {
+            browser::focus_within(root, "screen-heading");
+        }
+    });
+}

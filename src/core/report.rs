@@ -1,0 +1,105 @@
+//! The result report: everything the result screen shows, computed once from the bank, the
+//! answers, the language and the app's address. The screen and its live announcement read the
+//! same report, so they cannot disagree and nothing is classified twice per render.
+
+use super::advice::{advise, advise_for, checklist_text, Advice};
+use super::bank::{Bank, Outcome};
+use super::classify::{classify, Answers, Classification, Lead};
+use super::link;
+use super::text::Lang;
+use super::ui_text::Ui;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report<'b> {
+    pub bank: &'b Bank,
+    pub lang: Lang,
+    pub classification: Classification,
+    pub advice: Advice<'b>,
+    /// On a close call, the runner-up outcome and its own advice.
+    pub runner_up: Option<(&'b Outcome, Advice<'b>)>,
+    /// The agreement checklist as plain text, for copying and downloading.
+    pub checklist_text: String,
+    /// The full address that reopens this result anywhere.
+    pub share_url: String,
+}
+
+impl<'b> Report<'b> {
+    /// Builds the report for `answers` to `bank`, in `lang`; share links start with `app_base`.
+    #[must_use]
+    pub fn new(bank: &'b Bank, answers: &Answers, lang: Lang, app_base: &str) -> Report<'b> {
+        let classification = classify(bank, answers);
+        let advice = advise(bank, &classification);
+        let runner_up = (classification.lead == Lead::Close
+            && classification.runner_up != classification.primary)
+            .then(|| {
+                let outcome = bank.outcomes.get(classification.runner_up)?;
+                let advice = advise_for(bank, classification.runner_up, &classification.flags);
+                Some((outcome, advice))
+            })
+            .flatten();
+        let mut share_url = String::from(app_base);
+        share_url.push('#');
+        share_url.push_str(&link::encode(bank, answers, lang));
+        let mut heading = String::from(Ui::ChecklistHeading.text(lang));
+        heading.push('\n');
+        if let Some(outcome) = bank.outcomes.get(classification.primary) {
+            heading.push_str(&Ui::ChecklistFor.fill(
+                lang,
+                &[
+                    ("quiz", bank.title.get(lang)),
+                    ("outcome", outcome.name.get(lang)),
+                ],
+            ));
+        }
+        let checklist_text = checklist_text(&heading, &advice, lang);
+        Report {
+            bank,
+            lang,
+            classification,
+            advice,
+            runner_up,
+            checklist_text,
+            share_url,
+        }
+    }
+
+    /// The winning outcome. A bank always has outcomes (the validator requires two), so this is
+    /// `None` only for a hand-made bank without any.
+    #[must_use]
+    pub fn outcome(&self) -> Option<&'b Outcome> {
+        self.bank.outcomes.get(self.classification.primary)
+    }
+
+    /// True when no answer carried any evidence: the screen says so instead of naming a type.
+    #[must_use]
+    pub fn has_no_evidence(&self) -> bool {
+        self.classification.lead == Lead::NoEvidence
+    }
+
+    /// The sentence under the verdict saying how sure it is.
+    #[must_use]
+    pub fn certainty(&self) -> Ui {
+        if self.classification.decided_by_severe_flag {
+            return Ui::SevereDecided;
+        }
+        match self.classification.lead {
+            Lead::Clear => Ui::LeadClear,
+            Lead::Moderate => Ui::LeadModerate,
+            Lead::Close => Ui::LeadClose,
+            Lead::NoEvidence => Ui::LeadNoEvidence,
+        }
+    }
+
+    /// What a screen reader announces when the result appears.
+    #[must_use]
+    pub fn announcement(&self) -> String {
+        let mut text = String::from(Ui::ResultLabel.text(self.lang));
+        text.push_str(": ");
+        if self.has_no_evidence() {
+            text.push_str(Ui::NoEvidenceHeading.text(self.lang));
+        } else if let Some(outcome) = self.outcome() {
+            text.push_str(outcome.name.get(self.lang));
+        }
+        text
+    }
+}
