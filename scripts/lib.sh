@@ -76,9 +76,10 @@ build_release() {
   report_size
 }
 
-# A ratchet on the first load (gzip bytes): lower it with every cut, never raise it without a
-# reason in docs/size-log.md. The budget in PRODUCT.md is 70 KB and is not met yet.
-FIRST_LOAD_CEILING=116600
+# A ratchet on the quiz's first load (gzip bytes): lower it with every cut, never raise it
+# without a reason in docs/size-log.md. The budget (README, Performance): never past 116 KB,
+# aim 100 KB.
+FIRST_LOAD_CEILING=115200
 
 report_size() {
   node scripts/size.mjs dist --ceiling "$FIRST_LOAD_CEILING"

@@ -42,7 +42,7 @@ for (const path of files.sort()) {
   console.log(`${String(gzip).padStart(8)} B gzip ${String(bytes.length).padStart(9)} B raw  ${name}`);
 }
 console.log(`${String(total).padStart(8)} B gzip total (${(total / 1024).toFixed(1)} KiB)`);
-console.log(`${String(firstLoadBytes).padStart(8)} B gzip first load (${(firstLoadBytes / 1024).toFixed(1)} KiB; budget 70 KB): ${[...firstLoad].join(' ')}`);
+console.log(`${String(firstLoadBytes).padStart(8)} B gzip first load (${(firstLoadBytes / 1024).toFixed(1)} KiB; budget: never past 116 KB, aim 100 KB): ${[...firstLoad].join(' ')}`);
 if (ceiling !== null && firstLoadBytes > ceiling) {
   console.error(`first load ${firstLoadBytes} B is over the ceiling of ${ceiling} B: a change made the download bigger`);
   process.exit(1);
