@@ -111,19 +111,8 @@ fn every_option_the_builder_writes_is_read_back_by_name() {
         .filter(|name| attribute(name).is_some())
         .collect();
     assert_eq!(written, OPTION_NAMES, "{snippet}");
-    let values: Vec<(&str, Option<String>)> = OPTION_NAMES
-        .iter()
-        .map(|name| (*name, attribute(name)))
-        .collect();
-    let read = Options::read(
-        |name| {
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, v)| v.as_deref())
-        },
-        BANKS,
-    );
+    let read =
+        Options::from_data_attributes(|name| attribute(name.trim_start_matches("data-")), BANKS);
     assert_eq!(
         read,
         Options {

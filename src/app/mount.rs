@@ -2,7 +2,7 @@
 
 use super::{browser, App, AppProps};
 use crate::core::banks::BANKS;
-use crate::core::embed::{self, Mode, OPTION_NAMES};
+use crate::core::embed::{self, Mode};
 use crate::core::query::is_iframe_query;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,23 +93,8 @@ pub fn mount_page() {
 /// Mounts a widget in `root` (inside the shadow root embed.js made) with the host element's
 /// `data-*` options. `app_base` is where the app's own page lives, for share links.
 pub fn mount_widget(root: web_sys::Element, attributes: &web_sys::Element, app_base: String) {
-    let values: Vec<(&str, Option<String>)> = OPTION_NAMES
-        .into_iter()
-        .map(|name| {
-            let mut attribute = String::from("data-");
-            attribute.push_str(name);
-            (name, attributes.get_attribute(&attribute))
-        })
-        .collect();
-    let options = embed::Options::read(
-        |name| {
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, v)| v.as_deref())
-        },
-        BANKS,
-    );
+    let options =
+        embed::Options::from_data_attributes(|name| attributes.get_attribute(name), BANKS);
     render(Host {
         mode: Mode::Script,
         options,

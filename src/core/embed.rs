@@ -120,6 +120,32 @@ impl Options {
         }
     }
 
+    /// The options in an element's `data-*` attributes (the script mount's element), read
+    /// through `attribute`, which returns the value of a named attribute.
+    #[must_use]
+    pub fn from_data_attributes(
+        attribute: impl Fn(&str) -> Option<String>,
+        banks: &[&Bank],
+    ) -> Options {
+        let values: Vec<(&str, Option<String>)> = OPTION_NAMES
+            .into_iter()
+            .map(|name| {
+                let mut data_name = String::from("data-");
+                data_name.push_str(name);
+                (name, attribute(&data_name))
+            })
+            .collect();
+        Options::read(
+            |name| {
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, v)| v.as_deref())
+            },
+            banks,
+        )
+    }
+
     /// The options in a query string such as `?embed=1&lang=en`.
     #[must_use]
     pub fn from_query(search: &str, banks: &[&Bank]) -> Options {
