@@ -6,8 +6,8 @@ use cek_klien::core::banks::BANKS;
 use cek_klien::core::classify::Answers;
 use cek_klien::core::link::{self, LinkError};
 use cek_klien::core::state::{
-    key_action, needs_history_entry, reduce, Action, Copied, KeyTarget, Notice, Screen, Startup,
-    State, Stored,
+    key_action, key_selects_choice, needs_history_entry, reduce, Action, Copied, KeyTarget, Notice,
+    Screen, Startup, State, Stored,
 };
 use cek_klien::core::text::{Lang, Theme};
 
@@ -547,6 +547,31 @@ fn keys_map_to_actions_only_on_questions_and_never_while_typing() {
     assert_eq!(
         key_action(&State::new(Lang::Id), "1", KeyTarget::Other, BANKS),
         None
+    );
+}
+
+/// Regression: arrows or Space on the question's heading (scrolling) marked the next pointer
+/// click as a keyboard selection, which then did not move on.
+#[test]
+fn only_keys_on_a_radio_select_a_choice_by_themselves() {
+    for key in ["ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight", " "] {
+        assert!(key_selects_choice(key, KeyTarget::Choice), "{key:?}");
+        assert!(
+            !key_selects_choice(key, KeyTarget::Other),
+            "{key:?} on a heading"
+        );
+        assert!(
+            !key_selects_choice(key, KeyTarget::Control),
+            "{key:?} on a button"
+        );
+    }
+    assert!(!key_selects_choice("Enter", KeyTarget::Choice));
+    assert!(!key_selects_choice("1", KeyTarget::Choice));
+    let asking = run(State::new(Lang::Id), [Action::Start(0)]);
+    assert_eq!(
+        key_action(&asking, "Enter", KeyTarget::Choice, BANKS),
+        Some(Action::Next),
+        "Enter on a radio goes on"
     );
 }
 

@@ -82,8 +82,10 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         let clipboard = js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok()?;
         let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?;
         let write = write.dyn_into::<js_sys::Function>().ok()?;
-        let promise = write.call1(&clipboard, &text.into()).ok()?;
-        promise.dyn_into::<js_sys::Promise>().ok()
+        // Whatever it returns (a promise of another realm, a wrapper's thenable) is waited on
+        // as a promise; a plain value counts as done.
+        let returned = write.call1(&clipboard, &text.into()).ok()?;
+        Some(js_sys::Promise::resolve(&returned))
     });
     let Some(promise) = promise else {
         done(false);
@@ -332,7 +334,7 @@ pub fn key_target(event: &web_sys::KeyboardEvent) -> crate::core::state::KeyTarg
         "INPUT" => {
             let kind = element.get_attribute("type").unwrap_or_default();
             if kind.eq_ignore_ascii_case("radio") || kind.eq_ignore_ascii_case("checkbox") {
-                KeyTarget::Other
+                KeyTarget::Choice
             } else {
                 KeyTarget::TextEntry
             }

@@ -11,7 +11,7 @@ use crate::core::embed::Mode;
 use crate::core::state::{self, Action, Place, State};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,11 +35,17 @@ pub fn use_widget_listeners(
     state: &State,
     dispatcher: &Dispatcher,
     wrapper: &NodeRef,
+    key_driven: &Rc<Cell<bool>>,
 ) {
     let latest = use_latest(state);
     use_effect_with(
-        (host.clone(), dispatcher.clone(), wrapper.clone()),
-        move |(host, dispatcher, wrapper)| {
+        (
+            host.clone(),
+            dispatcher.clone(),
+            wrapper.clone(),
+            key_driven.clone(),
+        ),
+        move |(host, dispatcher, wrapper, key_driven)| {
             // Back, forward and pasted links arrive as hashchange.
             let on_hashchange = host
                 .owns_page()
@@ -56,9 +62,10 @@ pub fn use_widget_listeners(
 
             // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside
             // this widget only. Not passive: Backspace and Enter must be able to cancel the
-            // browser default.
+            // browser default. Keys that select a radio are noted for the question screen.
             let on_keydown = {
                 let dispatcher = dispatcher.clone();
+                let key_driven = key_driven.clone();
                 gloo_events::EventListener::new_with_options(
                     &host.root,
                     "keydown",
@@ -72,8 +79,11 @@ pub fn use_widget_listeners(
                             return;
                         }
                         let target = browser::key_target(event);
-                        let action =
-                            state::key_action(&latest.borrow(), &event.key(), target, BANKS);
+                        let key = event.key();
+                        if state::key_selects_choice(&key, target) {
+                            key_driven.set(true);
+                        }
+                        let action = state::key_action(&latest.borrow(), &key, target, BANKS);
                         if let Some(action) = action {
                             event.prevent_default();
                             dispatcher.dispatch(action);

@@ -4,6 +4,8 @@ use crate::core::classify::Answers;
 use crate::core::state::Action;
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the question screen is drawn from.
@@ -13,10 +15,15 @@ pub struct QuestionScreen<'a> {
     pub quiz: usize,
     pub step: usize,
     pub answers: &'a Answers,
+    /// Set by the widget's key listener while a key on a radio (an arrow or Space) is selecting
+    /// it: the `click` it fires then only selects, so a keyboard user can browse the choices,
+    /// while a pointer click (or a tap, or a screen reader's activation) moves straight on.
+    pub key_driven: &'a Rc<Cell<bool>>,
     pub dispatch: &'a Callback<Action>,
 }
 
 pub fn view(props: &QuestionScreen) -> Html {
+    let key_driven = props.key_driven;
     let headings = props.headings;
     let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
         return Html::default();
@@ -37,16 +44,18 @@ pub fn view(props: &QuestionScreen) -> Html {
     let choices = question.choices.iter().enumerate().map(|(index, choice)| {
         let index = index as u8;
         let checked = selected == Some(index);
-        // Arrow keys and Space select a radio by firing a `click` whose `detail` is 0; a mouse
-        // click or a tap (on the radio or its label) counts at least one press. So a keyboard
-        // user browses the choices while a pointer moves straight on, whatever keys were
-        // pressed before (scrolling with the arrow keys included).
-        let onclick = props
-            .dispatch
-            .reform(move |event: MouseEvent| Action::Choose {
-                choice: index,
-                advance: event.detail() != 0,
-            });
+        let onclick = {
+            let key_driven = key_driven.clone();
+            // A click that counts a press (`detail` ≥ 1) is a pointer's and always moves on;
+            // one without (a key's, some browsers' click forwarded from the label, a screen
+            // reader's) moves on unless a key on a radio caused it.
+            props
+                .dispatch
+                .reform(move |event: MouseEvent| Action::Choose {
+                    choice: index,
+                    advance: !key_driven.replace(false) || event.detail() != 0,
+                })
+        };
         html! {
             <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />

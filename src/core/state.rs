@@ -144,7 +144,9 @@ pub enum KeyTarget {
     TextEntry,
     /// A button or link: Enter activates it, so the app must not also act.
     Control,
-    /// Anything else, radios included.
+    /// A choice's radio: arrows and Space select it (by firing a click), Enter goes on.
+    Choice,
+    /// Anything else.
     Other,
 }
 
@@ -463,7 +465,7 @@ pub fn key_action(state: &State, key: &str, target: KeyTarget, banks: &[&Bank]) 
         return None;
     }
     match key {
-        "Enter" if target == KeyTarget::Other => Some(Action::Next),
+        "Enter" if target != KeyTarget::Control => Some(Action::Next),
         "Backspace" => Some(Action::Back),
         _ => {
             let digit = key.parse::<u8>().ok().filter(|d| (1..=9).contains(d))?;
@@ -474,6 +476,14 @@ pub fn key_action(state: &State, key: &str, target: KeyTarget, banks: &[&Bank]) 
             })
         }
     }
+}
+
+/// Whether this key, pressed on this target, selects a choice by itself: the browser then fires
+/// a click on the radio that must only select, so a keyboard user can browse the choices. The
+/// same keys elsewhere (on the question's heading) scroll the page and select nothing.
+#[must_use]
+pub fn key_selects_choice(key: &str, target: KeyTarget) -> bool {
+    target == KeyTarget::Choice && (key.starts_with("Arrow") || key == " ")
 }
 
 /// Where the user is, ignoring answers and language. Moving to another place adds a history
