@@ -3,25 +3,25 @@
 // preview shows the widget whole; its badge text matches the quiz the link opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { useApp } from './support/app.mjs';
-import { assertNoAxeViolations } from './support/flows.mjs';
+import { artifactsIn } from './support/artifacts.mjs';
+import { assertNoAxeViolations, horizontalOverflow } from './support/flows.mjs';
+import { recordRequests } from './support/requests.mjs';
 
 const app = useApp();
-const ARTIFACTS = new URL('../../test-results/screens/', import.meta.url);
-mkdirSync(ARTIFACTS, { recursive: true });
+const screenshot = artifactsIn('screens');
+const pathsOf = (urls) => urls.map((url) => new URL(url).pathname);
 
 test('the quiz links to the builder in its language, and the builder links back', async () => {
   const { context, page } = await app.open(`${app.url}?lang=en`);
   await page.waitForSelector('[data-testid=start]');
-  const requests = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const requests = recordRequests(page);
   await page.click('[data-testid=open-builder]');
   await page.waitForSelector('[data-testid=snippet]');
   assert.match(page.url(), /builder\.html\?lang=en$/);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('h1'), /blog/i);
-  assert.ok(requests.some((path) => /builder-[0-9a-f]+_bg\.wasm$/.test(path)), 'the builder has its own wasm');
+  assert.ok(pathsOf(requests).some((path) => /builder-[0-9a-f]+_bg\.wasm$/.test(path)), 'the builder has its own wasm');
 
   await page.click('[data-testid=builder-home]');
   await page.waitForSelector('[data-testid=start]');
@@ -31,11 +31,10 @@ test('the quiz links to the builder in its language, and the builder links back'
 
 test('the quiz page never downloads the builder', async () => {
   const { context, page } = await app.open(app.url);
-  const requests = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const requests = recordRequests(page);
   await page.goto(app.url);
   await page.waitForSelector('[data-testid=start]');
-  assert.deepEqual(requests.filter((path) => path.includes('builder')), []);
+  assert.deepEqual(pathsOf(requests).filter((path) => path.includes('builder')), []);
   await context.close();
 });
 
@@ -76,7 +75,7 @@ test('the preview takes the height of the widget inside it', async () => {
       return doc.scrollHeight - doc.clientHeight;
     });
     assert.ok(scrolls <= 1, `the preview scrolls inside by ${scrolls}px at ${width}px`);
-    await page.screenshot({ path: new URL(`builder-${width}.png`, ARTIFACTS).pathname, fullPage: true });
+    await page.screenshot({ path: screenshot(`builder-${width}.png`), fullPage: true });
     await context.close();
   }
 });
@@ -97,7 +96,7 @@ test('axe finds no violations on the builder in either theme; nothing overflows 
     const { context, page } = await app.open(`${app.url}builder.html`, { colorScheme, viewport: { width: 320, height: 700 } });
     await page.waitForSelector('[data-testid=snippet]');
     await assertNoAxeViolations(page, `builder (${colorScheme})`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await horizontalOverflow(page);
     assert.ok(overflow <= 0, `the builder scrolls sideways by ${overflow}px at 320px`);
     await context.close();
   }

@@ -1,34 +1,27 @@
-// Issue 4: a blogger copies snippets from the builder into a real Hugo blog on another origin;
+// A blogger copies snippets from the builder into a real Hugo blog on another origin;
 // the widget works there in both modes, the iframe follows its content's height, two widgets
 // live side by side, hostile host pages cannot break it, and nothing is fetched from any third
 // origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 import { DIST } from './support/app.mjs';
+import { artifactsIn } from './support/artifacts.mjs';
 import { buildBlog } from './support/blog.mjs';
-import { QUESTION_COUNT, waitForStep } from './support/flows.mjs';
+import { QUESTION_COUNT, clickThrough, waitForStep } from './support/flows.mjs';
+import { recordRequests } from './support/requests.mjs';
 
-const ARTIFACTS = new URL('../../test-results/embed/', import.meta.url);
-mkdirSync(ARTIFACTS, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+const artifact = artifactsIn('embed');
+const shot = (page, name) => page.screenshot({ path: artifact(`${name}.png`), fullPage: true });
 
 let app;
 let blog;
 let browser;
 let hostile;
-
-/// Every request a page makes, so a test can check no third origin is contacted.
-function recordRequests(page) {
-  const urls = [];
-  page.on('request', (request) => urls.push(request.url()));
-  page.context().on('page', (p) => p.on('request', (r) => urls.push(r.url())));
-  return urls;
-}
 
 function assertOnlyOrigins(urls, origins) {
   const foreign = urls.filter((u) => /^https?:/.test(u) && !origins.includes(new URL(u).origin));
@@ -78,11 +71,7 @@ after(async () => {
 async function takeQuizInIframe(page) {
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start][data-quiz=tipe-klien]').click();
-  for (let step = 0; step < QUESTION_COUNT['tipe-klien']; step++) {
-    await frame.locator('[data-testid=progress]').filter({ hasText: new RegExp(`\\b${step + 1}\\b`) }).waitFor();
-    await frame.locator('[data-testid=choice]').nth(1).click();
-  }
-  await frame.locator('[data-testid=result]').waitFor();
+  await clickThrough(frame, () => 1, QUESTION_COUNT['tipe-klien']);
   return frame.locator('[data-testid=result]').getAttribute('data-outcome');
 }
 
@@ -135,11 +124,7 @@ test('script snippet in a Hugo post: mounts in a shadow root and takes the quiz'
   assert.deepEqual(blogText, ['Georgia, serif', 'rgb(255, 253, 247)']);
   assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
   await page.click('[data-testid=start]');
-  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
-    await waitForStep(page, step + 1);
-    await page.locator('[data-testid=choice]').first().click();
-  }
-  await page.waitForSelector('[data-testid=result]');
+  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
   // Share links point at the app's own page, never the blog's.
   assert.ok((await page.inputValue('[data-testid=share-link]')).startsWith(`${app.url}#r1.klien-kecewa.`));
   // The host page's address and storage were left alone.
@@ -165,8 +150,8 @@ test('two script-mounted widgets with different languages work independently', a
   await second.locator('[data-testid=question]').focus();
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
-  await second.locator('[data-testid=progress]').filter({ hasText: 'Question 2 of 15' }).waitFor();
-  await first.locator('[data-testid=progress]').filter({ hasText: 'Pertanyaan 2 dari 15' }).waitFor();
+  await second.locator('[data-testid=progress]').filter({ hasText: `Question 2 of ${QUESTION_COUNT['tipe-klien']}` }).waitFor();
+  await first.locator('[data-testid=progress]').filter({ hasText: `Pertanyaan 2 dari ${QUESTION_COUNT['tipe-klien']}` }).waitFor();
   await first.locator('[data-testid=lang-switch]').click();
   assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'en');
   assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'en');
@@ -227,7 +212,7 @@ test('hostile host pages leave both modes usable and looking as designed', async
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-testid=start]').click();
     await frame.locator('[data-testid=choice]').first().click();
-    await frame.locator('[data-testid=progress]').filter({ hasText: /\b2\b/ }).waitFor();
+    await waitForStep(frame, 2);
     await context.close();
   }
 });
@@ -256,12 +241,8 @@ test("in a post, the widget's headings sit under the post's h1, and its layout f
   // Locators pierce the open shadow roots: the post's title is the page's only h1.
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await widget.locator('[data-testid=question]').evaluate((h) => h.tagName), 'H2');
-  for (let step = 0; step < QUESTION_COUNT['tipe-klien']; step++) {
-    await waitForStep(widget, step + 1);
-    // The third choice on each question raises red flags, so the flag column has content.
-    await widget.locator('[data-testid=choice]').nth(2).click();
-  }
-  await widget.locator('[data-testid=result]').waitFor();
+  // The third choice on each question raises red flags, so the flag column has content.
+  await clickThrough(widget, () => 2, QUESTION_COUNT['tipe-klien']);
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await widget.locator('#screen-heading').evaluate((h) => h.tagName), 'H2');
   assert.ok((await widget.locator('.section-title').count()) > 3);

@@ -1,18 +1,10 @@
-// Issue 3: the full quiz experience: keyboard, history, reload, review, share, print.
+// The full quiz experience: keyboard, history, reload, review, share, print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
-import { QUESTION_COUNT, checkedIndex, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
+import { QUESTION_COUNT, checkedIndex, clickThrough, outcomeOf, startQuiz, tabTo, waitForStep } from './support/flows.mjs';
 
 const app = useApp();
-
-async function tabTo(page, selector) {
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 // Key "1" everywhere describes the calm answer; going back to change one answer to an abusive
 // one must flip the outcome, which proves the change was kept.

@@ -1,4 +1,4 @@
-// Issue 3: a panic anywhere shows the error element with a reload button, never a blank or
+// A panic anywhere shows the error element with a reload button, never a blank or
 // frozen widget. A host page that breaks document.createElement makes yew panic for real.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

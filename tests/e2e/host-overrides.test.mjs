@@ -1,13 +1,10 @@
-// Issue 6: host pages that break common globals. The iframe is a separate document; the
+// Host pages that break common globals. The iframe is a separate document; the
 // script mount shares the page's globals (embed.js loads the wasm without a replaced fetch).
 // Both must keep working.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { useApp } from './support/app.mjs';
-import { startServer } from './support/server.mjs';
+import { serveHostPage } from './support/host.mjs';
 import { waitForStep } from './support/flows.mjs';
 
 const app = useApp();
@@ -23,16 +20,12 @@ const OVERRIDES = {
 
 for (const [name, hostileScript] of Object.entries(OVERRIDES)) {
   test(`a host page that ${name}: both modes still work`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cek-klien-override-'));
-    writeFileSync(join(dir, "hostile.js"), hostileScript);
-    writeFileSync(
-      join(dir, 'post.html'),
-      `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script src="hostile.js"></script></head><body>
-       <div data-cek-klien data-lang="en"></div><div data-cek-klien data-mode="iframe" data-lang="en"></div>
-       <script type="module" src="${app.url}embed.js"></script></body></html>`,
+    const host = await serveHostPage(
+      app.url,
+      '<div data-cek-klien data-lang="en"></div><div data-cek-klien data-mode="iframe" data-lang="en"></div>',
+      { head: '<link rel="icon" href="data:,"><script src="hostile.js"></script>', files: { 'hostile.js': hostileScript } },
     );
-    const host = await startServer(dir);
-    const { context, page } = await app.open(`${host.url}post.html`);
+    const { context, page } = await app.open(host.page);
     // The iframe: a document of its own, untouched by the host's script.
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-testid=start]').first().click();

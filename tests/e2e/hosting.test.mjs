@@ -1,41 +1,13 @@
-// Issue 4: the build works under any sub-path of a static host, and under a strict Content
+// The build works under any sub-path of a static host, and under a strict Content
 // Security Policy (no 'unsafe-inline', no 'unsafe-eval') in every mode, with no violations.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServer } from './support/server.mjs';
 import { launch, openPage } from './support/browser.mjs';
 import { DIST } from './support/app.mjs';
-import { QUESTION_COUNT, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
-
-/// The policy the README tells deployers to send with the app's pages.
-export function appPolicy(frameAncestors) {
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join('; ');
-}
-
-/// What a blog adds to its own policy to embed the widget from `app`.
-export function blogPolicy(app) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${app} 'wasm-unsafe-eval'`,
-    `style-src 'self' ${app}`,
-    `connect-src 'self' ${app}`,
-    `frame-src ${app}`,
-    `img-src 'self' ${app}`,
-  ].join('; ');
-}
+import { appPolicy, blogPolicy } from './support/csp.mjs';
+import { serveHostPage } from './support/host.mjs';
+import { QUESTION_COUNT, clickThrough, outcomeOf, startQuiz } from './support/flows.mjs';
 
 let browser;
 const servers = [];
@@ -111,30 +83,23 @@ test('the standalone site completes a quiz under the strict policy with no viola
 test('both embed modes work on a blog with a strict policy, and the iframe under frame-ancestors', async () => {
   const probe = await serve(DIST);
   const blogOrigin = { value: '' };
-  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-csp-'));
   const app = await serve(DIST, {
     headers: { get 'content-security-policy'() { return appPolicy(`'self' ${blogOrigin.value}`); } },
   });
   const snippet = (mode, lang) =>
     `<div data-cek-klien ${mode === 'iframe' ? 'data-mode="iframe" ' : ''}data-quiz="klien-kecewa" data-lang="${lang}" data-accent="#7a3e9d"></div>`;
-  writeFileSync(
-    join(dir, 'post.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><title>Post</title></head><body>
-     ${snippet('script', 'id')}${snippet('iframe', 'en')}
-     <script type="module" src="${app.url}embed.js"></script></body></html>`,
-  );
-  const blog = await serve(dir, { headers: { 'content-security-policy': blogPolicy(app.origin) } });
+  const blog = await serveHostPage(app.url, `${snippet('script', 'id')}${snippet('iframe', 'en')}`, {
+    head: '<title>Post</title>',
+    headers: { 'content-security-policy': blogPolicy(app.origin) },
+  });
+  servers.push(blog);
   blogOrigin.value = blog.origin;
   await probe.close();
 
-  const { context, page, violations } = await openWatched(`${blog.url}post.html`);
+  const { context, page, violations } = await openWatched(blog.page);
   await page.waitForSelector('[data-testid=start]');
   await page.click('[data-testid=start]');
-  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
-    await waitForStep(page, step + 1);
-    await page.locator('[data-testid=choice]').first().click();
-  }
-  await page.waitForSelector('[data-testid=result]');
+  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
   // The accent colour reached the widget through the CSSOM, which the policy allows.
   const accent = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent').trim());
   assert.equal(accent, '#7a3e9d');
@@ -144,11 +109,7 @@ test('both embed modes work on a blog with a strict policy, and the iframe under
 
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start]').click();
-  for (let step = 0; step < QUESTION_COUNT['klien-kecewa']; step++) {
-    await waitForStep(frame, step + 1);
-    await frame.locator('[data-testid=choice]').first().click();
-  }
-  await frame.locator('[data-testid=result]').waitFor();
+  await clickThrough(frame, () => 0, QUESTION_COUNT['klien-kecewa']);
   assert.deepEqual(await violations(), []);
   await context.close();
 });

@@ -1,11 +1,11 @@
-// Issue 3: switching language on every screen keeps the state, and no string is left in the
+// Switching language on every screen keeps the state, and no string is left in the
 // other language. The word lists come from the same data files the app is built from.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { useApp } from './support/app.mjs';
-import { QUESTION_COUNT, checkedIndex, clickThrough, startQuiz, waitForStep } from './support/flows.mjs';
+import { QUESTION_COUNT, checkedIndex, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
 
 const app = useApp();
 const DATA = new URL('../../data/', import.meta.url);
@@ -80,10 +80,10 @@ test('every screen switches language both ways and keeps its state', async () =>
   await page.click('[data-testid=next]');
   await clickThrough(page, () => 3, QUESTION_COUNT['tipe-klien'], 2);
   await page.click('[data-testid=review] summary');
-  const outcome = await page.getAttribute('[data-testid=result]', 'data-outcome');
+  const outcome = await outcomeOf(page);
   for (const lang of ['en', 'id']) {
     await switchTo(page, lang);
-    assert.equal(await page.getAttribute('[data-testid=result]', 'data-outcome'), outcome);
+    assert.equal(await outcomeOf(page), outcome);
     assert.match(await page.inputValue('[data-testid=share-link]'), new RegExp(`\\.${lang}\\.`));
     await assertOnlyLanguage(page, lang, 'result');
   }

@@ -1,8 +1,10 @@
-// Issue 6: when the app's files fail to load (404, truncated, slow), the prerendered first
+// When the app's files fail to load (404, truncated, slow), the prerendered first
 // screen says so with a retry; the page is never a blank or silently dead box.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
+import { serveHostPage } from './support/host.mjs';
+import { holdRequests } from './support/requests.mjs';
 
 const app = useApp();
 
@@ -37,12 +39,7 @@ for (const [name, fault] of Object.entries(FAULTS)) {
 
 test('a slow connection is told the quiz is still loading, then the quiz works', async () => {
   const { context, page } = await app.open(null);
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/*_bg.wasm');
   await page.goto(app.url);
   await page.waitForSelector('.load-notice[role=status]', { timeout: 15000 });
   release();
@@ -52,21 +49,10 @@ test('a slow connection is told the quiz is still loading, then the quiz works',
 });
 
 test('embedded: a failed wasm load shows the message in the script mount, and the iframe says so too', async () => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { startServer } = await import('./support/server.mjs');
-  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-offline-'));
-  writeFileSync(
-    join(dir, 'post.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
-     <div data-cek-klien></div><div data-cek-klien data-mode="iframe"></div>
-     <script type="module" src="${app.url}embed.js"></script></body></html>`,
-  );
-  const blog = await startServer(dir);
+  const blog = await serveHostPage(app.url, '<div data-cek-klien></div><div data-cek-klien data-mode="iframe"></div>');
   const { context, page } = await app.open(null);
   await context.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(`${blog.url}post.html`);
+  await page.goto(blog.page);
   const script = page.locator('[data-cek-klien]:not([data-mode])');
   await script.locator('[data-testid=error]').waitFor();
   assert.match(await script.locator('[data-testid=error]').textContent(), /could not load/);

@@ -1,30 +1,20 @@
-// Issue 6: across both quizzes, sharing, the builder and both embed modes, the app sets no
+// Across both quizzes, sharing, the builder and both embed modes, the app sets no
 // cookie, contacts no third origin, writes storage only under its own keys, and "forget"
 // removes all of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { useApp } from './support/app.mjs';
-import { startServer } from './support/server.mjs';
+import { serveHostPage } from './support/host.mjs';
+import { recordRequests } from './support/requests.mjs';
 import { QUESTION_COUNT, clickThrough, startQuiz } from './support/flows.mjs';
 
 const app = useApp();
 
 test('no cookies, no third origin, storage only under cek-klien.*, and forget removes it all', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cek-klien-privacy-'));
-  const blog = await startServer(dir);
-  writeFileSync(
-    join(dir, 'post.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
-     <div data-cek-klien data-quiz="tipe-klien"></div><div data-cek-klien data-mode="iframe"></div>
-     <script type="module" src="${app.url}embed.js"></script></body></html>`,
-  );
+  const blog = await serveHostPage(app.url, '<div data-cek-klien data-quiz="tipe-klien"></div><div data-cek-klien data-mode="iframe"></div>');
   const { context, page, problems } = await app.open(null);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
-  const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
+  const requests = recordRequests(context);
   await context.addInitScript(() => {
     const writes = (window.__storageWrites = []);
     const original = Storage.prototype.setItem;
@@ -54,7 +44,7 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   writes.push(...(await writesOf(page)));
 
   const post = await context.newPage();
-  await post.goto(`${blog.url}post.html`);
+  await post.goto(blog.page);
   await post.locator('[data-cek-klien]:not([data-mode]) [data-testid=start]').click();
   await post.locator('[data-testid=choice]').first().click();
   const embedded = post.frameLocator('iframe');

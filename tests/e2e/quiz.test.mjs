@@ -1,31 +1,18 @@
-// Issue 2: a person can take both quizzes, share the result, switch language, and a broken
+// A person can take both quizzes, share the result, switch language, and a broken
 // link shows a clear error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
+import { QUESTION_COUNT, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
 
 const app = useApp();
-
-async function startQuiz(page, quiz) {
-  await page.click(`[data-testid=start][data-quiz=${quiz}]`);
-  await page.waitForSelector('[data-testid=question]');
-}
-
-async function clickThrough(page, choiceFor, count) {
-  for (let step = 0; step < count; step++) {
-    await page.waitForSelector(`[data-testid=progress] >> text=/ ${step + 1} /`);
-    await page.locator('[data-testid=choice]').nth(choiceFor(step)).click();
-  }
-  await page.waitForSelector('[data-testid=result]');
-}
 
 test('tipe-klien by clicking gives a result whose share link reopens it in a fresh context', async () => {
   const { context, page, problems } = await app.open();
   await startQuiz(page, 'tipe-klien');
   // The second choice of every question describes a demanding client.
-  await clickThrough(page, () => 1, 15);
-  const outcome = await page.getAttribute('[data-testid=result]', 'data-outcome');
-  assert.equal(outcome, 'penuntut');
+  await clickThrough(page, () => 1, QUESTION_COUNT['tipe-klien']);
+  assert.equal(await outcomeOf(page), 'penuntut');
   const shareLink = await page.inputValue('[data-testid=share-link]');
   assert.match(shareLink, /^http:\/\/127\.0\.0\.1:\d+\/#r1\.tipe-klien\.1\.id\.[0-9a-z-]+$/);
   assert.ok(shareLink.split('#')[1].length <= 40, shareLink);
@@ -34,7 +21,7 @@ test('tipe-klien by clicking gives a result whose share link reopens it in a fre
 
   const fresh = await app.open(shareLink);
   await fresh.page.waitForSelector('[data-testid=result]');
-  assert.equal(await fresh.page.getAttribute('[data-testid=result]', 'data-outcome'), 'penuntut');
+  assert.equal(await outcomeOf(fresh.page), 'penuntut');
   assert.match(await fresh.page.textContent('.shared-badge'), /dibagikan/);
   assert.deepEqual(fresh.problems, []);
   await fresh.context.close();
@@ -43,8 +30,8 @@ test('tipe-klien by clicking gives a result whose share link reopens it in a fre
 test('klien-kecewa by clicking reaches a result', async () => {
   const { context, page, problems } = await app.open();
   await startQuiz(page, 'klien-kecewa');
-  await clickThrough(page, () => 0, 8);
-  const outcome = await page.getAttribute('[data-testid=result]', 'data-outcome');
+  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  const outcome = await outcomeOf(page);
   assert.ok(['terima-refund', 'refund-penuh', 'perbaiki', 'berpisah'].includes(outcome), outcome);
   assert.deepEqual(problems, []);
   await context.close();
@@ -55,18 +42,18 @@ test('switching language mid-quiz keeps the place and the answers', async () => 
   await startQuiz(page, 'tipe-klien');
   await page.locator('[data-testid=choice]').nth(2).click();
   await page.locator('[data-testid=choice]').nth(0).click();
-  await page.waitForSelector('[data-testid=progress] >> text=/ 3 /');
+  await waitForStep(page, 3);
   const indonesian = await page.textContent('[data-testid=question]');
 
   await page.click('[data-testid=lang-switch]');
-  await page.waitForSelector('[data-testid=progress] >> text=Question 3 of 15');
+  await page.waitForSelector(`[data-testid=progress] >> text=Question 3 of ${QUESTION_COUNT['tipe-klien']}`);
   const english = await page.textContent('[data-testid=question]');
   assert.notEqual(english, indonesian);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 
   // Going back shows the earlier answers still chosen.
   await page.click('[data-testid=back]');
-  await page.waitForSelector('[data-testid=progress] >> text=Question 2 of 15');
+  await page.waitForSelector(`[data-testid=progress] >> text=Question 2 of ${QUESTION_COUNT['tipe-klien']}`);
   assert.equal(await page.locator('[data-testid=choice] input').nth(0).isChecked(), true);
   await page.click('[data-testid=back]');
   assert.equal(await page.locator('[data-testid=choice] input').nth(2).isChecked(), true);

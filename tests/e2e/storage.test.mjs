@@ -1,9 +1,9 @@
-// Issue 3: an unfinished quiz survives closing the tab; "forget" removes it; corrupted or
+// An unfinished quiz survives closing the tab; "forget" removes it; corrupted or
 // blocked storage never stops the quiz.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
-import { QUESTION_COUNT, checkedIndex, clickThrough, startQuiz, waitForStep } from './support/flows.mjs';
+import { QUESTION_COUNT, checkedIndex, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
 
 const app = useApp();
 
@@ -20,7 +20,7 @@ test('an unfinished quiz survives closing the tab and can be continued or starte
   const again = await context.newPage();
   await again.goto(app.url);
   await again.waitForSelector('[data-testid=resume]');
-  assert.match(await again.textContent('[data-testid=resume]'), /3 dari 15/);
+  assert.match(await again.textContent('[data-testid=resume]'), new RegExp(`3 dari ${QUESTION_COUNT['tipe-klien']}`));
   await again.click('[data-testid=resume-continue]');
   await waitForStep(again, 4);
   await again.click('[data-testid=back]');
@@ -71,7 +71,7 @@ for (const [name, breakIt] of Object.entries(BROKEN_STORAGE)) {
     await page.waitForSelector('[data-testid=notice]');
     await startQuiz(page, 'klien-kecewa');
     await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
-    assert.ok(await page.getAttribute('[data-testid=result]', 'data-outcome'));
+    assert.ok(await outcomeOf(page));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 
-export const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
+// CEK_KLIEN_DIST points the tests at another build (for example an older one, to see a new
+// regression test fail before its fix).
+export const DIST = process.env.CEK_KLIEN_DIST ?? fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 /// Registers before/after hooks and returns an object whose fields are filled in by then.
 export function useApp(options = {}) {

@@ -19,14 +19,27 @@ export async function waitForStep(scope, n) {
     .waitFor();
 }
 
-/// Clicks choice `choiceFor(step)` on every question from the current one to the result.
-export async function clickThrough(page, choiceFor, count, from = 0) {
+/// Clicks choice `choiceFor(step)` (step 0-based) on every question from step `from` to the
+/// last of `count`, then waits for the result. Works in a page, a frame locator or an element.
+export async function clickThrough(scope, choiceFor, count, from = 0) {
   for (let step = from; step < count; step++) {
-    await waitForStep(page, step + 1);
-    await page.locator('[data-testid=choice]').nth(choiceFor(step)).click();
+    await waitForStep(scope, step + 1);
+    await scope.locator('[data-testid=choice]').nth(choiceFor(step)).click();
   }
-  await page.waitForSelector('[data-testid=result]');
+  await scope.locator('[data-testid=result]').first().waitFor();
 }
+
+/// Presses Tab until the focused element matches `selector` (at most 30 times).
+export async function tabTo(page, selector) {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/// How far the page scrolls sideways, in CSS pixels (0 or less: not at all).
+export const horizontalOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 export const outcomeOf = (page) => page.getAttribute('[data-testid=result]', 'data-outcome');
 

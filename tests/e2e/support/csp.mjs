@@ -1,0 +1,28 @@
+// The Content Security Policies the README tells deployers to send.
+
+/// The policy for the app's own pages; `frameAncestors` lists who may show it in an iframe.
+export function appPolicy(frameAncestors) {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+/// What a blog adds to its own policy to embed the widget from `app` (an origin).
+export function blogPolicy(app) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${app} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${app}`,
+    `connect-src 'self' ${app}`,
+    `frame-src ${app}`,
+    `img-src 'self' ${app}`,
+  ].join('; ');
+}
