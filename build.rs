@@ -3,6 +3,8 @@
 //! - `data/banks/*.toml` (in file-name order) are parsed and validated with the same
 //!   `src/core/bank.rs` the tests use; any mistake stops the build with every error and its
 //!   place, so a broken bank can never reach a user.
+//! - `data/bank-versions/<bank id>.toml` records every bank version's structure; a bank whose questions,
+//!   choices or conditions changed without a new version number stops the build.
 //! - `data/ui.toml` becomes the `Ui` enum and its table of texts, so a missing translation or a
 //!   mistyped key is a build error rather than a blank label.
 //!
@@ -16,7 +18,10 @@ mod text;
 #[allow(dead_code)]
 mod bank;
 
-use bank::{AdviceItem, AdviceKind, Bank, Choice, Flag, Outcome, Question, Severity, Weight};
+use bank::{
+    AdviceItem, AdviceKind, Bank, Choice, Condition, Flag, Outcome, Question, Severity, Tone,
+    Weight,
+};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,10 +35,52 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let banks = load_banks(Path::new("data/banks"));
+    check_versions(&banks, Path::new("data/bank-versions"));
     std::fs::write(out_dir.join("banks.rs"), banks_source(&banks)).expect("write banks.rs");
 
     let ui = load_ui(Path::new("data/ui.toml"));
     std::fs::write(out_dir.join("ui_text.rs"), ui_source(&ui)).expect("write ui_text.rs");
+
+    // Every Text written above took the next key in the English pack.
+    let english = ENGLISH.with(|english| english.take());
+    let pack_id = fingerprint(&english);
+    let mut pack = pack_id.clone();
+    for text in &english {
+        pack.push(PACK_SEPARATOR);
+        pack.push_str(text);
+    }
+    std::fs::write(out_dir.join("texts-en.txt"), pack).expect("write texts-en.txt");
+    std::fs::write(
+        out_dir.join("english.rs"),
+        format!(
+            "/// Identifies this build's English pack; a pack of another build is refused.\n\
+             pub const PACK_ID: &str = {pack_id:?};\n\
+             /// How many texts the pack holds.\n\
+             pub const PACK_LEN: usize = {};\n",
+            english.len()
+        ),
+    )
+    .expect("write english.rs");
+}
+
+/// Separates the texts of the English pack (no text contains it: build.rs checks).
+const PACK_SEPARATOR: char = '\u{1e}';
+
+thread_local! {
+    /// The English side of every `Text` written so far, in key order.
+    static ENGLISH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// FNV-1a over the texts, as 16 hex digits: a new build with other texts gets another id.
+fn fingerprint(texts: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for text in texts {
+        for byte in text.bytes().chain([0x1e]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 fn fail(message: String) -> ! {
@@ -80,6 +127,34 @@ fn load_banks(dir: &Path) -> Vec<Bank> {
         fail(format!("quiz bank errors:\n{report}"));
     }
     banks
+}
+
+/// Every bank's version must be recorded, in `data/bank-versions/<bank id>.toml`, with its current
+/// structure (see `bank::check_version`).
+fn check_versions(banks: &[Bank], dir: &Path) {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Records {
+        version: Vec<bank::VersionRecord>,
+    }
+    let mut report = String::new();
+    for bank in banks {
+        let path = dir.join(format!("{}.toml", bank.id));
+        let records = match std::fs::read_to_string(&path) {
+            Ok(source) => {
+                toml::from_str::<Records>(&source)
+                    .unwrap_or_else(|e| fail(format!("{}: {e}", path.display())))
+                    .version
+            }
+            Err(_) => Vec::new(),
+        };
+        for error in bank::check_version(bank, &records) {
+            let _ = writeln!(report, "data/banks ({}): {error}", bank.id);
+        }
+    }
+    if !report.is_empty() {
+        fail(format!("bank version errors:\n{report}"));
+    }
 }
 
 fn load_ui(path: &Path) -> BTreeMap<String, Text> {
@@ -141,10 +216,12 @@ fn ui_source(ui: &BTreeMap<String, Text>) -> String {
     for key in ui.keys() {
         let _ = writeln!(out, "        Ui::{},", camel_case(key));
     }
-    out.push_str("    ];\n}\n\nstatic UI_TEXT: [[&str; 2]; ");
+    out.push_str("    ];\n}\n\nstatic UI_TEXT: [Text; ");
     let _ = writeln!(out, "{}] = [", ui.len());
     for text in ui.values() {
-        let _ = writeln!(out, "    [{:?}, {:?}],", text.id, text.en);
+        out.push_str("    ");
+        text.write_literal(&mut out);
+        out.push_str(",\n");
     }
     out.push_str("];\n");
     out
@@ -204,7 +281,29 @@ macro_rules! struct_literal {
     };
 }
 
-struct_literal!(Text { id, en });
+/// `text!(id, en, key)`: the crate's macro keeps the English side only in native builds.
+impl Literal for Text {
+    fn write_literal(&self, out: &mut String) {
+        let key = ENGLISH.with(|english| {
+            let mut english = english.borrow_mut();
+            if self.en.contains(PACK_SEPARATOR) || self.id.contains(PACK_SEPARATOR) {
+                fail(format!(
+                    "text {:?} contains the pack separator U+001E",
+                    self.id
+                ));
+            }
+            english.push(self.en.to_string());
+            english.len() - 1
+        });
+        let key = u16::try_from(key).unwrap_or_else(|_| fail("more than 65535 texts".into()));
+        let _ = write!(
+            out,
+            "text!({:?}, {:?}, {key})",
+            self.id.as_ref(),
+            self.en.as_ref()
+        );
+    }
+}
 struct_literal!(Bank {
     id,
     version,
@@ -215,15 +314,24 @@ struct_literal!(Bank {
     outcomes,
     flags,
     questions,
-    advice
+    advice,
+    asked_range
 });
+
+impl Literal for (u8, u8) {
+    fn write_literal(&self, out: &mut String) {
+        let _ = write!(out, "({}, {})", self.0, self.1);
+    }
+}
 struct_literal!(Outcome {
     id,
     name,
     summary,
     tie_rank,
     penalty_per_flag,
-    advice
+    advice,
+    tone,
+    ruled_out_by_severe
 });
 struct_literal!(Flag {
     id,
@@ -232,14 +340,39 @@ struct_literal!(Flag {
     outcome,
     advice
 });
-struct_literal!(Question { id, text, choices });
+struct_literal!(Question {
+    id,
+    text,
+    choices,
+    show_if
+});
+struct_literal!(Condition { question, choices });
 struct_literal!(Choice {
     text,
     weights,
     flags
 });
 struct_literal!(Weight { outcome, points });
-struct_literal!(AdviceItem { id, kind, text });
+struct_literal!(AdviceItem {
+    id,
+    kind,
+    text,
+    message,
+    show_if
+});
+
+impl<T: Literal> Literal for Option<T> {
+    fn write_literal(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.write_literal(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
 
 /// Numbers are their own literals.
 macro_rules! number_literal {
@@ -252,7 +385,7 @@ macro_rules! number_literal {
     )*};
 }
 
-number_literal!(u8, i8, u16);
+number_literal!(u8, i8, u16, bool);
 
 /// Fieldless enums print as `Type::Variant`, which is also how `Debug` names the variant.
 macro_rules! enum_literal {
@@ -265,4 +398,4 @@ macro_rules! enum_literal {
     )*};
 }
 
-enum_literal!(Severity, AdviceKind);
+enum_literal!(Severity, AdviceKind, Tone);

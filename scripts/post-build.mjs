@@ -2,7 +2,8 @@
 // For every page (index.html, and builder.html, which the index build builds too):
 // 1. replaces Trunk's inline loader <script> with static/start.js in its own file, so the page
 //    works under a Content-Security-Policy without 'unsafe-inline' and reports failed loads;
-// 2. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true.
+// 2. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
+//    writes the English texts (texts-en-<id>.txt), which the loader fetches for English readers.
 // For index.html only:
 // 3. puts the prerendered intro (src/bin/prerender.rs) into the page, so the first screen
 //    paints from the HTML before the wasm arrives;
@@ -45,9 +46,17 @@ html = html.replace(sri(glue), sri(minified.code));
 // reports a failed or slow load on the page's static content.
 const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
 if (!inline.test(html)) throw new Error(`no inline module script in ${page}`);
-const loader = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
+const prerender = (...args) =>
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', ...args], { encoding: 'utf8' }).trim();
+// The English texts (core::english): a file of their own, named by the build's pack id.
+const englishFile = prerender('--english-file');
+writeFileSync(join(dir, englishFile), execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', '--english-pack']));
+const loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
   .replace('__CEK_KLIEN_JS__', build.js)
-  .replace('__CEK_KLIEN_WASM__', build.wasm);
+  .replace('__CEK_KLIEN_WASM__', build.wasm)
+  .replace('__CEK_KLIEN_ENGLISH__', englishFile);
+// Every reader downloads the loader before the app: its comments stay in the source.
+const loader = (await minify(loaderSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
 const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 html = html.replace(inline, `<script type=module src=./${loaderName}></script>`);
@@ -60,8 +69,6 @@ if (page === 'builder.html') {
 
 const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
 if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
-const prerender = (...args) =>
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', ...args], { encoding: 'utf8' }).trim();
 const intro = prerender('id');
 writeFileSync(pagePath, html.replace(MARKER, intro));
 
@@ -70,7 +77,8 @@ const embed = template
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_CSS__', build.css)
-  .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'));
+  .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'))
+  .replace('__CEK_KLIEN_ENGLISH__', englishFile);
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);

@@ -6,7 +6,7 @@
 //
 // data-mode="iframe" shows the widget in an iframe that follows its content's height.
 // Without it, the widget mounts in an open shadow root, so the page's CSS cannot reach it.
-const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__' };
+const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__', english: '__CEK_KLIEN_ENGLISH__' };
 // The option names the app reads (core::embed::OPTION_NAMES), written in by the build.
 const OPTIONS = __CEK_KLIEN_OPTIONS__;
 const base = new URL('./', import.meta.url);
@@ -32,6 +32,21 @@ function fetchBytes(url) {
     request.send();
   });
 }
+
+// The English side of the texts, a file of its own that only English readers download. The app
+// calls this when a widget needs it; a failed fetch is forgotten so a later try can succeed.
+let english;
+function loadEnglish() {
+  const url = new URL(BUILD.english, base).href;
+  english ??= (nativeFetch ? fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))) : fetchBytes(url))
+    .then((bytes) => new TextDecoder().decode(bytes))
+    .catch((error) => {
+      english = undefined;
+      throw error;
+    });
+  return english;
+}
+globalThis.cekKlienLoadEnglish = loadEnglish;
 
 function loadApp() {
   appModule ??= import(new URL(BUILD.js, base).href).then(async (module) => {
@@ -105,6 +120,8 @@ async function mountScript(host) {
   const root = document.createElement('div');
   shadow.replaceChildren(style, root);
   message(root, LOADING, false, host);
+  // A widget that will speak English gets its texts alongside the app, not after it.
+  if (/^en\b/i.test(host.getAttribute('data-lang') || navigator.language || '')) loadEnglish().catch(() => {});
   try {
     const app = await loadApp();
     app.mount_widget(root, host, base.href);

@@ -5,7 +5,7 @@ mod common;
 use cek_klien::core::bank::Bank;
 use cek_klien::core::banks::BANKS;
 use cek_klien::core::classify::Answers;
-use cek_klien::core::link::{decode, encode, LinkError, MAX_LINK_LEN};
+use cek_klien::core::link::{decode, decode_fragment, encode, sign, LinkError, MAX_LINK_LEN};
 use cek_klien::core::text::Lang;
 use std::borrow::Cow;
 
@@ -18,11 +18,19 @@ fn tipe_klien_link() -> String {
     )
 }
 
+/// Short enough to paste in a chat: the prefix, one character per question and the check.
 #[test]
-fn tipe_klien_links_fit_in_forty_characters() {
+fn tipe_klien_links_fit_in_a_chat_line() {
+    let bank = common::bank("tipe-klien");
     let link = tipe_klien_link();
-    assert!(link.len() <= 40, "{link} is {} characters", link.len());
-    assert!(link.starts_with("r1.tipe-klien.1.id."), "{link}");
+    let prefix = format!("r1.tipe-klien.{}.id.", bank.version);
+    assert!(link.starts_with(&prefix), "{link}");
+    assert_eq!(
+        link.len(),
+        prefix.len() + bank.questions.len() + 1,
+        "{link}"
+    );
+    assert!(link.len() <= 48, "{link} is {} characters", link.len());
 }
 
 #[test]
@@ -38,6 +46,12 @@ fn decoding_an_encoded_link_gives_back_quiz_language_and_answers() {
     for (quiz, bank) in BANKS.iter().enumerate() {
         let mut answers = common::all_answered(bank, |q| (q % 2) as u8);
         answers.set(1, None);
+        // Links carry only the questions asked.
+        for q in 0..bank.questions.len() {
+            if !answers.asks(bank, q) {
+                answers.set(q, None);
+            }
+        }
         for lang in Lang::ALL {
             let link = encode(bank, &answers, lang);
             let shared = decode(&link, BANKS).expect("own link decodes");
@@ -120,21 +134,26 @@ fn signed(body: &str) -> String {
 
 #[test]
 fn unknown_quiz_language_and_versions_are_typed_errors() {
-    let n = common::bank("tipe-klien").questions.len();
-    let answers = "0".repeat(n);
+    let bank = common::bank("tipe-klien");
+    let v = bank.version;
+    // Every question skipped: no condition can make these answers impossible.
+    let answers = "-".repeat(bank.questions.len());
     assert_eq!(
-        decode(&signed(&format!("r1.tipe-klienx.1.id.{answers}")), BANKS),
+        decode(&signed(&format!("r1.tipe-klienx.{v}.id.{answers}")), BANKS),
         Err(LinkError::UnknownQuiz)
     );
     assert_eq!(
-        decode(&signed(&format!("r1.tipe-klien.1.fr.{answers}")), BANKS),
+        decode(&signed(&format!("r1.tipe-klien.{v}.fr.{answers}")), BANKS),
         Err(LinkError::UnknownLanguage)
     );
     assert_eq!(
-        decode(&signed(&format!("r1.tipe-klien.2.id.{answers}")), BANKS),
+        decode(
+            &signed(&format!("r1.tipe-klien.{}.id.{answers}", v + 1)),
+            BANKS
+        ),
         Err(LinkError::Newer {
-            link: 2,
-            current: 1
+            link: v + 1,
+            current: v
         })
     );
     assert_eq!(
@@ -145,19 +164,22 @@ fn unknown_quiz_language_and_versions_are_typed_errors() {
 
 #[test]
 fn impossible_answers_are_rejected() {
-    let n = common::bank("tipe-klien").questions.len();
-    // Choice 9 does not exist (every question has 4 choices).
-    let out_of_range = format!("r1.tipe-klien.1.id.9{}", "0".repeat(n - 1));
+    let bank = common::bank("tipe-klien");
+    let v = bank.version;
+    let n = bank.questions.len();
+    // The first question has no choice 9.
+    assert!(bank.questions[0].choices.len() < 10);
+    let out_of_range = format!("r1.tipe-klien.{v}.id.9{}", "-".repeat(n - 1));
     assert_eq!(
         decode(&signed(&out_of_range), BANKS),
         Err(LinkError::ImpossibleAnswers)
     );
-    let too_many = format!("r1.tipe-klien.1.id.{}", "0".repeat(n + 1));
+    let too_many = format!("r1.tipe-klien.{v}.id.{}", "-".repeat(n + 1));
     assert_eq!(
         decode(&signed(&too_many), BANKS),
         Err(LinkError::ImpossibleAnswers)
     );
-    let bad_symbol = format!("r1.tipe-klien.1.id.{}_", "0".repeat(n - 1));
+    let bad_symbol = format!("r1.tipe-klien.{v}.id.{}_", "-".repeat(n - 1));
     assert_eq!(
         decode(&signed(&bad_symbol), BANKS),
         Err(LinkError::ImpossibleAnswers)
@@ -169,32 +191,34 @@ fn old_links_decode_when_the_bank_declares_them_compatible_and_say_so_when_not()
     let current = common::bank("tipe-klien");
     let old_link = encode(current, &common::all_answered(current, |_| 1), Lang::En);
 
-    // Version 2 appended a question and keeps version 1 links readable.
+    let v = current.version;
+
+    // The next version appended a question and keeps today's links readable.
     let mut questions = current.questions.to_vec();
     questions.push(questions[0].clone());
     questions.last_mut().unwrap().id = Cow::Borrowed("pertanyaan-baru");
-    let v2 = Bank {
-        version: 2,
-        compatible_versions: Cow::Owned(vec![1]),
+    let next = Bank {
+        version: v + 1,
+        compatible_versions: Cow::Owned(vec![v]),
         questions: Cow::Owned(questions),
         ..current.clone()
     };
-    let shared = decode(&old_link, &[&v2]).expect("v1 link readable by v2");
-    assert_eq!(shared.answers.len(), v2.questions.len());
+    let shared = decode(&old_link, &[&next]).expect("today's link readable by the next version");
+    assert_eq!(shared.answers.len(), next.questions.len());
     assert_eq!(shared.answers.get(0), Some(1));
-    assert_eq!(shared.answers.get(v2.questions.len() - 1), None);
+    assert_eq!(shared.answers.get(next.questions.len() - 1), None);
 
-    // Version 3 reordered questions and so cannot read version 1 links.
-    let v3 = Bank {
-        version: 3,
-        compatible_versions: Cow::Owned(vec![2]),
-        ..v2.clone()
+    // The version after that changed its questions and so cannot read today's links.
+    let after = Bank {
+        version: v + 2,
+        compatible_versions: Cow::Owned(vec![v + 1]),
+        ..next.clone()
     };
     assert_eq!(
-        decode(&old_link, &[&v3]),
+        decode(&old_link, &[&after]),
         Err(LinkError::Outdated {
-            link: 1,
-            current: 3
+            link: v,
+            current: v + 2
         })
     );
 }
@@ -216,6 +240,49 @@ fn a_cut_off_link_says_so_rather_than_blaming_changed_characters() {
             Err(LinkError::Malformed),
             "{}",
             &link[..keep]
+        );
+    }
+}
+
+#[test]
+fn a_version_or_step_with_a_leading_zero_is_rejected_even_when_correctly_signed() {
+    let bank = common::bank("tipe-klien");
+    let (id, v) = (&bank.id, bank.version);
+    // Every question skipped, so the links stay valid whatever the questions' conditions.
+    let answers = "-".repeat(bank.questions.len());
+    // The same links with the numbers spelled as the encoder spells them decode.
+    for body in [
+        format!("r1.{id}.{v}.id.{answers}"),
+        format!("q1.{id}.{v}.0.{answers}"),
+    ] {
+        assert!(decode_fragment(&sign(&body), BANKS).is_ok(), "{body}");
+    }
+    // Otherwise "01" would decode to a result whose link is written "1": two links, one result.
+    for body in [
+        format!("r1.{id}.0{v}.id.{answers}"),
+        format!("q1.{id}.0{v}.0.{answers}"),
+        format!("q1.{id}.{v}.00.{answers}"),
+        format!("q1.{id}.{v}.01.{answers}"),
+    ] {
+        assert_eq!(
+            decode_fragment(&sign(&body), BANKS),
+            Err(LinkError::Malformed),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_language_code_in_capitals_is_rejected_even_when_correctly_signed() {
+    let bank = common::bank("tipe-klien");
+    let answers = "-".repeat(bank.questions.len());
+    // The encoder writes "id" and "en" only; "ID" would be a second link for the same result.
+    for code in ["ID", "Id", "iD", "EN", "En"] {
+        let link = sign(&format!("r1.{}.{}.{code}.{answers}", bank.id, bank.version));
+        assert_eq!(
+            decode(&link, BANKS),
+            Err(LinkError::UnknownLanguage),
+            "{link}"
         );
     }
 }

@@ -1,6 +1,7 @@
 //! The few browser facts and side effects the app needs, each failing soft: a page that
 //! blocks or lacks an API gets a default, never a panic.
 
+use crate::core::english;
 use crate::core::query::query_with_lang;
 use crate::core::text::Lang;
 use wasm_bindgen::JsCast;
@@ -180,6 +181,39 @@ pub fn text_data_url(text: &str) -> String {
     let mut url = String::from("data:text/plain;charset=utf-8,");
     url.push_str(&encoded);
     url
+}
+
+/// Makes the English texts available (see `core::english`), then calls `done` with whether they
+/// are. The page's loader (start.js, or embed.js on a blog) provides
+/// `globalThis.cekKlienLoadEnglish`, which fetches the pack once (it may have started already,
+/// for a reader likely to read English) and resolves to its text.
+pub fn load_english(done: impl FnOnce(bool) + 'static) {
+    if english::is_installed() {
+        done(true);
+        return;
+    }
+    let global = js_sys::global();
+    let promise = js_sys::Reflect::get(&global, &"cekKlienLoadEnglish".into())
+        .ok()
+        .and_then(|loader| loader.dyn_into::<js_sys::Function>().ok())
+        .and_then(|loader| loader.call0(&global).ok())
+        .map(|returned| js_sys::Promise::resolve(&returned));
+    let Some(promise) = promise else {
+        done(false);
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+        let installed = text
+            .and_then(|text| text.as_string())
+            .is_some_and(|text| english::install(text).is_ok());
+        done(installed);
+    });
+}
+
+/// Writes `message` to the console as an error.
+pub fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
 }
 
 const FATAL_MESSAGE: &str = "Maaf, terjadi kesalahan. Muat ulang halaman untuk mencoba lagi. / Sorry, something went wrong. Reload the page to try again.";

@@ -20,8 +20,17 @@ pub fn mount_builder() {
     let Some(root) = browser::element("[data-cek-klien-builder]") else {
         return;
     };
-    super::mount::claim_root(&root);
-    yew::Renderer::<BuilderPage>::with_root(root).render();
+    let show = move |_| {
+        super::mount::claim_root(&root);
+        yew::Renderer::<BuilderPage>::with_root(root).render();
+    };
+    // An English reader gets the English texts first (the page's loading note stays until
+    // then); if they cannot be loaded the builder opens in Indonesian.
+    if page_state().lang == Lang::En {
+        browser::load_english(show);
+    } else {
+        show(true);
+    }
 }
 
 /// The language comes from `?lang=` (the quiz's link passes its own), else the one this device
@@ -55,7 +64,12 @@ fn BuilderPage() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let lang = state.0.lang;
+    let lang = if state.0.lang == Lang::En && !crate::core::english::is_installed() {
+        Lang::Id
+    } else {
+        state.0.lang
+    };
+    super::hooks::use_english_texts(state.0.lang, &state.dispatcher());
     use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang, Ui::BuilderHeading.text(*lang))
     });

@@ -8,6 +8,7 @@ use super::mount::Host;
 use super::{browser, AppState};
 use crate::core::banks::BANKS;
 use crate::core::embed::Mode;
+use crate::core::english;
 use crate::core::state::{self, Action, Place, State};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -161,6 +162,26 @@ pub fn use_focus_on_new_place(host: &Host, place: Place) {
     use_effect_with((host.root.clone(), place), move |(root, _)| {
         if !first_render.replace(false) {
             browser::focus_within(root, "screen-heading");
+        }
+    });
+}
+
+/// After a switch to English, the English texts are fetched if this page does not have them
+/// yet; the screen shows Indonesian meanwhile and is drawn again once they arrive. If they
+/// cannot be loaded, the page goes back to Indonesian and says why.
+#[hook]
+pub fn use_english_texts(lang: Lang, dispatcher: &Dispatcher) {
+    let redraw = use_force_update();
+    use_effect_with((lang, dispatcher.clone()), move |(lang, dispatcher)| {
+        if *lang == Lang::En && !english::is_installed() {
+            let dispatcher = dispatcher.clone();
+            browser::load_english(move |loaded| {
+                if loaded {
+                    redraw.force_update();
+                } else {
+                    dispatcher.dispatch(Action::EnglishUnavailable);
+                }
+            });
         }
     });
 }

@@ -70,8 +70,8 @@ pub fn view(props: &IntroScreen) -> Html {
         let detail = Ui::ResumeDetail.fill(
             lang,
             &[
-                ("n", &saved.answers.answered_count().to_string()),
-                ("m", &bank.questions.len().to_string()),
+                ("n", &saved.answers.answered_count(bank).to_string()),
+                ("m", &saved.answers.asked(bank).count().to_string()),
             ],
         );
         let on_resume = props.dispatch.reform(|_| Action::Resume);

@@ -17,7 +17,7 @@ pub use mount::{mount_page, mount_widget};
 
 use crate::core::banks::BANKS;
 use crate::core::report::Report;
-use crate::core::state::{self, Action, Notice, Screen, Startup, State, Stored};
+use crate::core::state::{self, Action, Notice, Screen, State};
 use crate::core::ui_text::Ui;
 use chrome::{bar, Headings};
 use mount::Host;
@@ -44,42 +44,14 @@ impl Reducible for AppState {
 #[derive(Properties, PartialEq)]
 struct AppProps {
     host: Rc<Host>,
-}
-
-/// The state the page opens in: its address, its options and what this device stored.
-fn initial_state(host: &Host) -> State {
-    let owns_page = host.owns_page();
-    let stored = owns_page.then(browser::read_storage);
-    let stored = match &stored {
-        None => Stored::Disabled,
-        Some(None) => Stored::Unavailable,
-        Some(Some((lang, progress))) => Stored::Values {
-            lang: lang.as_deref(),
-            progress: progress.as_deref(),
-        },
-    };
-    let fragment = if owns_page {
-        browser::fragment()
-    } else {
-        String::new()
-    };
-    State::start(
-        Startup {
-            query_lang: host.options.lang,
-            browser_lang: browser::browser_lang(),
-            theme: host.options.theme.unwrap_or_default(),
-            fragment: &fragment,
-            stored,
-            ignored_options: host.options.ignored,
-        },
-        BANKS,
-    )
+    /// The state the page opened in (see `mount::initial_state`).
+    initial: State,
 }
 
 #[component]
 fn App(props: &AppProps) -> Html {
     let host = &props.host;
-    let state = use_reducer(|| AppState(initial_state(host)));
+    let state = use_reducer(|| AppState(props.initial.clone()));
     let dispatcher = state.dispatcher();
     let current = &state.0;
     let wrapper = use_node_ref();
@@ -91,6 +63,7 @@ fn App(props: &AppProps) -> Html {
     hooks::use_storage_mirror(host, current, &dispatcher);
     hooks::use_document_lang(host, current.lang);
     hooks::use_focus_on_new_place(host, current.screen.place());
+    hooks::use_english_texts(current.lang, &dispatcher);
 
     let dispatch = dispatcher.to_callback();
     let lang = current.lang;
@@ -166,6 +139,7 @@ fn notice(state: &State, dispatch: &Callback<Action>) -> Html {
         Notice::StorageUnavailable => Ui::NoticeStorageUnavailable,
         Notice::StorageCorrupted => Ui::NoticeStorageCorrupted,
         Notice::IgnoredOptions => Ui::NoticeIgnoredOptions,
+        Notice::EnglishUnavailable => Ui::NoticeEnglishUnavailable,
     };
     html! {
         <p class="notice" data-testid="notice">

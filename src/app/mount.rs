@@ -4,6 +4,8 @@ use super::{browser, App, AppProps};
 use crate::core::banks::BANKS;
 use crate::core::embed::{self, Mode};
 use crate::core::query::is_iframe_query;
+use crate::core::state::{self, Action, Startup, State, Stored};
+use crate::core::text::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -39,8 +41,12 @@ thread_local! {
 
 fn install_panic_hook() {
     // Through yew, which would otherwise install its own console-only hook when rendering.
-    yew::set_custom_panic_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+    // The console gets a fixed line: formatting the panic's message, place and stack would cost
+    // kilobytes of wasm that every reader downloads.
+    yew::set_custom_panic_hook(Box::new(|_| {
+        browser::log_error(
+            "Cek Klien stopped on an internal error (a bug): the widget shows a reload button.",
+        );
         ROOTS.with(|roots| {
             for root in roots.borrow().iter() {
                 browser::show_fatal_error(root);
@@ -57,16 +63,65 @@ pub fn claim_root(root: &web_sys::Element) {
     root.set_text_content(None);
 }
 
+/// Renders the app for `host`. A reader who opens it in English gets the English texts first
+/// (the static intro, or the loading note, stays until then), so the live app never shows the
+/// wrong language; if they cannot be loaded, the app opens in Indonesian and says why.
 fn render(host: Host) {
-    let root = host.root.clone();
-    claim_root(&root);
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            host: Rc::new(host),
+    let initial = initial_state(&host);
+    let show = move |initial: State| {
+        let root = host.root.clone();
+        claim_root(&root);
+        yew::Renderer::<App>::with_root_and_props(
+            root,
+            AppProps {
+                host: Rc::new(host),
+                initial,
+            },
+        )
+        .render();
+    };
+    if initial.lang == Lang::En {
+        browser::load_english(move |loaded| {
+            let initial = if loaded {
+                initial
+            } else {
+                state::reduce(&initial, Action::EnglishUnavailable, BANKS)
+            };
+            show(initial);
+        });
+    } else {
+        show(initial);
+    }
+}
+
+/// The state the page opens in: its address, its options and what this device stored.
+pub fn initial_state(host: &Host) -> State {
+    let owns_page = host.owns_page();
+    let stored = owns_page.then(browser::read_storage);
+    let stored = match &stored {
+        None => Stored::Disabled,
+        Some(None) => Stored::Unavailable,
+        Some(Some((lang, progress))) => Stored::Values {
+            lang: lang.as_deref(),
+            progress: progress.as_deref(),
         },
+    };
+    let fragment = if owns_page {
+        browser::fragment()
+    } else {
+        String::new()
+    };
+    State::start(
+        Startup {
+            query_lang: host.options.lang,
+            browser_lang: browser::browser_lang(),
+            theme: host.options.theme.unwrap_or_default(),
+            fragment: &fragment,
+            stored,
+            ignored_options: host.options.ignored,
+        },
+        BANKS,
     )
-    .render();
 }
 
 /// Mounts the app on its own page (standalone, or inside an iframe with `?embed=1`). Only a

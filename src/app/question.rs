@@ -1,7 +1,7 @@
 use super::chrome::Headings;
 use crate::core::banks::BANKS;
 use crate::core::classify::Answers;
-use crate::core::state::Action;
+use crate::core::state::{progress, Action};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use std::cell::Cell;
@@ -31,14 +31,11 @@ pub fn view(props: &QuestionScreen) -> Html {
     let Some(question) = bank.questions.get(props.step) else {
         return Html::default();
     };
-    let total = bank.questions.len();
     let selected = props.answers.get(props.step);
+    let (position, total) = progress(bank, props.answers, props.step);
     let progress_text = Ui::StepOf.fill(
         lang,
-        &[
-            ("n", &(props.step + 1).to_string()),
-            ("m", &total.to_string()),
-        ],
+        &[("n", &position.to_string()), ("m", &total.to_string())],
     );
 
     let choices = question.choices.iter().enumerate().map(|(index, choice)| {
@@ -65,7 +62,7 @@ pub fn view(props: &QuestionScreen) -> Html {
         }
     });
 
-    let is_last = props.step + 1 == total;
+    let is_last = position == total;
     let next_label = match (selected.is_some(), is_last) {
         (_, true) => Ui::SeeResult,
         (true, false) => Ui::Next,
@@ -84,7 +81,7 @@ pub fn view(props: &QuestionScreen) -> Html {
         <section class="question" aria-labelledby="screen-heading">
             <div class="progress" data-testid="progress">
                 <span>{ progress_text }</span>
-                <progress value={(props.step + 1).to_string()} max={total.to_string()} aria-hidden="true"></progress>
+                <progress value={position.to_string()} max={total.to_string()} aria-hidden="true"></progress>
             </div>
             <fieldset class="choices">
                 <legend>

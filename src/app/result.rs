@@ -3,7 +3,7 @@ use super::chrome::Headings;
 use crate::core::bank::{Bank, Severity};
 use crate::core::classify::{Answers, Classification};
 use crate::core::report::Report;
-use crate::core::state::{Action, Copied};
+use crate::core::state::{Action, Copied, CopyTarget};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use web_sys::HtmlSelectElement;
@@ -32,26 +32,35 @@ pub fn view(props: &ResultScreen) -> Html {
     };
     let lead = report.certainty();
     let share_url = report.share_url.clone();
-    let copy = |what: fn(bool) -> Copied, text: String| {
+    let copy = |what: CopyTarget, text: String| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let dispatch = dispatch.clone();
-            browser::copy_text(&text, move |ok| dispatch.emit(Action::Copied(what(ok))));
+            browser::copy_text(&text, move |ok| {
+                dispatch.emit(Action::Copied(Copied { what, ok }));
+            });
         })
     };
-    let on_copy_link = copy(Copied::Link, share_url.clone());
+    // The feedback beside a copy button: said only for what was copied last.
+    let feedback = |what: CopyTarget, done: Ui, failed: Ui| match props.copied {
+        Some(copied) if copied.what == what => {
+            if copied.ok {
+                done.text(lang)
+            } else {
+                failed.text(lang)
+            }
+        }
+        _ => "",
+    };
+    let on_copy_link = copy(CopyTarget::Link, share_url.clone());
     let checklist = report.checklist_text.clone();
-    let on_copy_checklist = copy(Copied::Checklist, checklist.clone());
-    let link_feedback = match props.copied {
-        Some(Copied::Link(true)) => Ui::Copied.text(lang),
-        Some(Copied::Link(false)) => Ui::CopyFailed.text(lang),
-        _ => "",
-    };
-    let checklist_feedback = match props.copied {
-        Some(Copied::Checklist(true)) => Ui::ChecklistCopied.text(lang),
-        Some(Copied::Checklist(false)) => Ui::ChecklistCopyFailed.text(lang),
-        _ => "",
-    };
+    let on_copy_checklist = copy(CopyTarget::Checklist, checklist.clone());
+    let link_feedback = feedback(CopyTarget::Link, Ui::Copied, Ui::CopyFailed);
+    let checklist_feedback = feedback(
+        CopyTarget::Checklist,
+        Ui::ChecklistCopied,
+        Ui::ChecklistCopyFailed,
+    );
     let on_share = {
         let title = outcome.name.get(lang).to_string();
         let url = share_url.clone();
@@ -76,8 +85,7 @@ pub fn view(props: &ResultScreen) -> Html {
             <section
                 class="result"
                 data-testid="result"
-                data-outcome={outcome.id.to_string()}
-                data-evidence="none"
+                data-outcome="none"
                 aria-labelledby="screen-heading"
             >
                 <p class="muted">{ bank.title.get(lang) }</p>
@@ -157,7 +165,23 @@ pub fn view(props: &ResultScreen) -> Html {
 
             { headings.section(html! { { Ui::PlanHeading.text(lang) } }) }
             <ol class="plan">
-                { for advice.plan.iter().map(|item| html! { <li>{ item.text.get(lang) }</li> }) }
+                { for advice.plan.iter().enumerate().map(|(step, item)| {
+                    let message = item.message.as_ref().map(|message| {
+                        let text = message.get(lang).to_string();
+                        let what = CopyTarget::Message(u8::try_from(step).unwrap_or(u8::MAX));
+                        let feedback = feedback(what, Ui::MessageCopied, Ui::CopyFailed);
+                        let on_copy = copy(what, text.clone());
+                        html! {
+                            <details class="message no-print" data-testid="message">
+                                <summary>{ Ui::MessageToSend.text(lang) }</summary>
+                                <p class="message-text">{ text }</p>
+                                <button type="button" class="secondary" onclick={on_copy}>{ Ui::CopyMessage.text(lang) }</button>
+                                <span class="copy-feedback" role="status">{ feedback }</span>
+                            </details>
+                        }
+                    });
+                    html! { <li>{ item.text.get(lang) }{ for message }</li> }
+                }) }
             </ol>
 
             { headings.section(html! { { Ui::ChecklistHeading.text(lang) } }) }
@@ -207,10 +231,16 @@ fn score_chart(bank: &Bank, result: &Classification, lang: Lang) -> Html {
     crate::core::sort_small_by_key(&mut ranked, |&o| std::cmp::Reverse(result.scores[o]));
     let rows = ranked.into_iter().map(|o| {
         let score = result.scores[o];
-        let label = Ui::ScoreOf.fill(lang, &[("score", &score.to_string())]);
+        let outcome = &bank.outcomes[o];
+        // A severe answer's verdict and the chart agree: what it ruled out says so.
+        let label = if result.ruled_out.contains(&o) {
+            Ui::RuledOut.text(lang).to_string()
+        } else {
+            Ui::ScoreOf.fill(lang, &[("score", &score.to_string())])
+        };
         html! {
-            <li class={classes!("score", (o == result.primary).then_some("primary"))}>
-                <span class="score-name">{ bank.outcomes[o].name.get(lang) }</span>
+            <li class={classes!("score", outcome.tone.code(), (o == result.primary).then_some("primary"))}>
+                <span class="score-name">{ outcome.name.get(lang) }</span>
                 <svg class="score-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                     <rect class="track" width="100" height="10" rx="2" />
                     <rect class="fill" width={score.to_string()} height="10" rx="2" />
@@ -252,7 +282,9 @@ fn review(
     headings: Headings,
     dispatch: &Callback<Action>,
 ) -> Html {
-    let rows = bank.questions.iter().enumerate().map(|(q, question)| {
+    // Only the questions asked: a hidden one was never a question for this client.
+    let rows = answers.asked(bank).map(|q| {
+        let question = &bank.questions[q];
         let selected = answers.get(q);
         let onchange = dispatch.reform(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();

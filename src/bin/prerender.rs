@@ -1,6 +1,7 @@
 //! Prints what the build writes into static files, for scripts/post-build.mjs:
 //! - `prerender [id|en]`: the intro screen as static HTML (Indonesian by default), for index.html;
-//! - `prerender --embed-options`: the names of the embed options, as a JSON array, for embed.js.
+//! - `prerender --embed-options`: the names of the embed options, as a JSON array, for embed.js;
+//! - `prerender --english-file` / `--english-pack`: the English texts' file name and contents.
 
 use cek_klien::core::banks::BANKS;
 use cek_klien::core::embed::OPTION_NAMES;
@@ -9,6 +10,17 @@ use cek_klien::core::text::Lang;
 
 fn main() {
     let argument = std::env::args().nth(1).unwrap_or_default();
+    if argument == "--english-file" {
+        println!("{}", cek_klien::core::english::file_name());
+        return;
+    }
+    if argument == "--english-pack" {
+        print!(
+            "{}",
+            include_str!(concat!(env!("OUT_DIR"), "/texts-en.txt"))
+        );
+        return;
+    }
     if argument == "--embed-options" {
         let quoted: Vec<String> = OPTION_NAMES
             .iter()

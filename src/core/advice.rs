@@ -5,7 +5,7 @@
 //! order, which the bank author arranges as the order to act in.
 
 use super::bank::{AdviceItem, AdviceKind, Bank, Severity};
-use super::classify::Classification;
+use super::classify::{Answers, Classification};
 use super::text::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -16,14 +16,21 @@ pub struct Advice<'b> {
 
 /// The advice for a classification: its primary outcome and the flags it raised.
 #[must_use]
-pub fn advise<'b>(bank: &'b Bank, result: &Classification) -> Advice<'b> {
-    advise_for(bank, result.primary, &result.flags)
+pub fn advise<'b>(bank: &'b Bank, result: &Classification, answers: &Answers) -> Advice<'b> {
+    advise_for(bank, result.primary, &result.flags, answers)
 }
 
 /// The advice for `outcome` (an index into the bank's outcomes) with these flags raised, for
-/// example the runner-up's advice on a close call.
+/// example the runner-up's advice on a close call. Items with a condition (`show_if`) are given
+/// only when `answers` meet it: a prospect is told to decline, a current client's provider to
+/// renegotiate or hand over.
 #[must_use]
-pub fn advise_for<'b>(bank: &'b Bank, outcome: usize, flags: &[usize]) -> Advice<'b> {
+pub fn advise_for<'b>(
+    bank: &'b Bank,
+    outcome: usize,
+    flags: &[usize],
+    answers: &Answers,
+) -> Advice<'b> {
     // Lower group = earlier in the plan: what a severe flag demands comes first, then the
     // outcome's own advice, then warnings that support the outcome, then other warnings.
     let mut group = vec![u8::MAX; bank.advice.len()];
@@ -46,10 +53,16 @@ pub fn advise_for<'b>(bank: &'b Bank, outcome: usize, flags: &[usize]) -> Advice
         };
         want(&flag.advice, rank);
     }
+    let applies = |i: usize| {
+        bank.advice[i]
+            .show_if
+            .as_ref()
+            .is_none_or(|condition| answers.meet(bank, condition))
+    };
     let mut chosen: Vec<(u8, usize)> = group
         .iter()
         .enumerate()
-        .filter(|(_, g)| **g != u8::MAX)
+        .filter(|(i, g)| **g != u8::MAX && applies(*i))
         .map(|(i, g)| (*g, i))
         .collect();
     super::sort_small_by_key(&mut chosen, |&pair| pair);

@@ -43,6 +43,10 @@ pub struct Bank {
     pub questions: List<Question>,
     #[serde(default)]
     pub advice: List<AdviceItem>,
+    /// The fewest and the most questions a reader who answers everything is asked (branches
+    /// ask different ones). Worked out by `parse`, so the browser never has to.
+    #[serde(skip)]
+    pub asked_range: (u8, u8),
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -61,6 +65,47 @@ pub struct Outcome {
     /// Advice ids that always apply to this outcome.
     #[serde(default)]
     pub advice: List<Str>,
+    /// What this outcome means for the provider, which colours its bar: a reassuring colour
+    /// must never be drawn for the type to avoid.
+    #[serde(default)]
+    pub tone: Tone,
+    /// Any severe answer rules this outcome out (its score is 0): an abusive client is not
+    /// "ideal" however polite the other answers were.
+    #[serde(default)]
+    pub ruled_out_by_severe: bool,
+}
+
+/// How an outcome reads for the provider.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Good,
+    #[default]
+    Neutral,
+    Caution,
+    Bad,
+}
+
+impl Tone {
+    /// The class name the stylesheet colours.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Tone::Good => "good",
+            Tone::Neutral => "neutral",
+            Tone::Caution => "caution",
+            Tone::Bad => "bad",
+        }
+    }
+}
+
+/// Shows a question (or an advice item) only when an earlier question was answered with one of
+/// `choices` (indices into that question's choices, from 0).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub question: Str,
+    pub choices: List<u8>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -90,6 +135,10 @@ pub struct Question {
     pub id: Str,
     pub text: Text,
     pub choices: List<Choice>,
+    /// Asked only when this holds; otherwise the question is hidden: neither skipped nor
+    /// evidence, absent from progress, review and links.
+    #[serde(default)]
+    pub show_if: Option<Condition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -123,6 +172,13 @@ pub struct AdviceItem {
     pub id: Str,
     pub kind: AdviceKind,
     pub text: Text,
+    /// A short message to copy and send to the client, for steps that mean telling them
+    /// something.
+    #[serde(default)]
+    pub message: Option<Text>,
+    /// Given only when this holds (for example, only for a prospect).
+    #[serde(default)]
+    pub show_if: Option<Condition>,
 }
 
 /// Weights are written as `{ ideal = 2, penuntut = -1 }`; a table keeps bank files readable.
@@ -150,6 +206,81 @@ impl Bank {
     #[must_use]
     pub fn flag(&self, id: &str) -> Option<&Flag> {
         self.flags.iter().find(|flag| flag.id == id)
+    }
+
+    /// Whether `condition` holds for `picks` (one choice or `None` per question): the question it
+    /// names is asked and answered with one of its choices.
+    #[must_use]
+    pub fn condition_holds(&self, condition: &Condition, picks: &[Option<u8>]) -> bool {
+        self.question_index(&condition.question)
+            .is_some_and(|target| {
+                self.is_asked(target, picks)
+                    && picks
+                        .get(target)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|choice| condition.choices.contains(&choice))
+            })
+    }
+
+    /// Whether question `q` is asked, given `picks` (conditions only point back).
+    #[must_use]
+    pub fn is_asked(&self, q: usize, picks: &[Option<u8>]) -> bool {
+        match self.questions.get(q) {
+            Some(question) => match &question.show_if {
+                Some(condition) => self
+                    .question_index(&condition.question)
+                    .is_some_and(|target| target < q && self.condition_holds(condition, picks)),
+                None => true,
+            },
+            None => false,
+        }
+    }
+
+    /// The fewest and the most questions asked of a reader who answers every question: tries
+    /// every combination of answers to the questions that conditions depend on.
+    #[must_use]
+    pub fn question_range(&self) -> (usize, usize) {
+        let mut deciding: Vec<usize> = self
+            .questions
+            .iter()
+            .filter_map(|q| q.show_if.as_ref())
+            .filter_map(|condition| self.question_index(&condition.question))
+            .collect();
+        // One digit per question: a question named twice would turn the counter forever.
+        deciding.sort_unstable();
+        deciding.dedup();
+        let mut picks: Vec<Option<u8>> = vec![None; self.questions.len()];
+        for &q in &deciding {
+            picks[q] = Some(0);
+        }
+        let (mut fewest, mut most) = (usize::MAX, 0);
+        loop {
+            let asked = (0..self.questions.len())
+                .filter(|&q| self.is_asked(q, &picks))
+                .count();
+            fewest = fewest.min(asked);
+            most = most.max(asked);
+            // The next combination, like counting with one digit per deciding question.
+            let mut carried = true;
+            for &q in &deciding {
+                let next = picks[q].map_or(0, |c| c + 1);
+                if usize::from(next) < self.questions[q].choices.len() {
+                    picks[q] = Some(next);
+                    carried = false;
+                    break;
+                }
+                picks[q] = Some(0);
+            }
+            if carried {
+                return (fewest, most);
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|question| question.id == id)
     }
 
     #[must_use]
@@ -185,6 +316,36 @@ pub enum Problem {
     CompatibleVersionNotOlder(u16),
     /// No choice gives the outcome positive points and no severe flag points to it.
     UnreachableOutcome(String),
+    /// Two outcomes share a tie rank, so a tie between them would be settled by file order.
+    DuplicateTieRank(u8),
+    /// A flag no choice raises.
+    UnusedFlag(String),
+    /// Advice that no outcome and no flag names.
+    UnusedAdvice(String),
+    /// A message to send only makes sense on a plan step.
+    MessageOnClause,
+    /// A condition names a question that does not exist.
+    UnknownQuestion(String),
+    /// A condition names a question that is not asked before this one.
+    ConditionNotEarlier(String),
+    /// A condition names a choice its question does not have.
+    ConditionChoiceMissing(u8),
+    /// No answers can make this question's condition true.
+    UnreachableQuestion,
+    /// The bank's version has no record in `data/bank-versions/<bank>.toml`.
+    UnrecordedVersion {
+        bank: String,
+        version: u16,
+        structure: Vec<String>,
+    },
+    /// The questions, choices or conditions changed but the version number did not.
+    StructureChangedWithoutNewVersion {
+        bank: String,
+        version: u16,
+        structure: Vec<String>,
+    },
+    /// A version listed as readable is unrecorded, or its questions are not a prefix of these.
+    IncompatibleVersion(u16),
 }
 
 impl fmt::Display for BankError {
@@ -227,6 +388,55 @@ impl fmt::Display for BankError {
                     "compatible version {v} is not older than the bank's version"
                 )
             }
+            Problem::DuplicateTieRank(rank) => {
+                write!(f, "tie_rank {rank} is used by more than one outcome")
+            }
+            Problem::UnusedFlag(id) => write!(f, "flag {id:?} is raised by no choice"),
+            Problem::UnusedAdvice(id) => {
+                write!(f, "advice {id:?} is named by no outcome and no flag")
+            }
+            Problem::MessageOnClause => {
+                write!(f, "a message to send belongs on a step, not on a clause")
+            }
+            Problem::UnknownQuestion(id) => write!(f, "unknown question id {id:?}"),
+            Problem::ConditionNotEarlier(id) => {
+                write!(f, "question {id:?} is not asked before this one")
+            }
+            Problem::ConditionChoiceMissing(choice) => {
+                write!(
+                    f,
+                    "that question has no choice {choice} (choices count from 0)"
+                )
+            }
+            Problem::UnreachableQuestion => {
+                write!(f, "no answers can make this condition true")
+            }
+            Problem::UnrecordedVersion {
+                bank,
+                version,
+                structure,
+            } => write!(
+                f,
+                "version {version} is not recorded in data/bank-versions/{bank}.toml; if this is \
+                 a new version, add:\n{}",
+                version_record_toml(bank, *version, structure)
+            ),
+            Problem::StructureChangedWithoutNewVersion {
+                bank,
+                version,
+                structure,
+            } => write!(
+                f,
+                "the questions, choices or conditions changed, so old share links would be read \
+                 wrongly: raise `version` above {version} and record the new version in \
+                 data/bank-versions/{bank}.toml; the structure is now:\n{}",
+                version_record_toml(bank, version + 1, structure)
+            ),
+            Problem::IncompatibleVersion(v) => write!(
+                f,
+                "version {v} is not recorded, or its questions are not the first ones of this \
+                 version with the same choices, so its links cannot be read as they are"
+            ),
             Problem::UnreachableOutcome(id) => write!(
                 f,
                 "outcome {id:?} gets positive points from no choice and no severe flag"
@@ -236,6 +446,90 @@ impl fmt::Display for BankError {
 }
 
 impl std::error::Error for BankError {}
+
+/// What a share link's answers mean, per bank version: one line per question (`id`, its number
+/// of choices, and its condition), in order. Recorded for every version in
+/// `data/bank-versions/<bank>.toml`, so a changed structure without a new version number stops the
+/// build, and a version that claims to read older links can be checked against them.
+#[must_use]
+pub fn structure(bank: &Bank) -> Vec<String> {
+    bank.questions
+        .iter()
+        .map(|question| {
+            let mut line = format!("{} {}", question.id, question.choices.len());
+            if let Some(condition) = &question.show_if {
+                let choices: Vec<String> = condition.choices.iter().map(u8::to_string).collect();
+                line.push_str(&format!(" if {} {}", condition.question, choices.join(",")));
+            }
+            line
+        })
+        .collect()
+}
+
+/// One recorded bank version: its id, number and structure (see `structure`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionRecord {
+    pub bank: String,
+    pub version: u16,
+    pub structure: Vec<String>,
+}
+
+/// The mistakes in how `bank` is versioned against the recorded versions: its own version is
+/// not recorded, or was recorded with another structure (the structure changed without a new
+/// version number); or a version it claims to read is unrecorded or not a prefix of it.
+#[must_use]
+pub fn check_version(bank: &Bank, records: &[VersionRecord]) -> Vec<BankError> {
+    let mut report = Report::default();
+    let now = structure(bank);
+    let find = |version: u16| {
+        records
+            .iter()
+            .find(|record| record.bank == bank.id && record.version == version)
+    };
+    match find(bank.version) {
+        None => report.push(
+            "version",
+            Problem::UnrecordedVersion {
+                bank: bank.id.to_string(),
+                version: bank.version,
+                structure: now.clone(),
+            },
+        ),
+        Some(record) if record.structure != now => report.push(
+            "version",
+            Problem::StructureChangedWithoutNewVersion {
+                bank: bank.id.to_string(),
+                version: bank.version,
+                structure: now.clone(),
+            },
+        ),
+        Some(_) => {}
+    }
+    for (i, older) in bank.compatible_versions.iter().enumerate() {
+        let readable = find(*older).is_some_and(|record| {
+            record.structure.len() <= now.len() && now.starts_with(&record.structure)
+        });
+        if !readable {
+            report.push(
+                format!("compatible_versions[{i}]"),
+                Problem::IncompatibleVersion(*older),
+            );
+        }
+    }
+    report.errors
+}
+
+fn version_record_toml(bank: &str, version: u16, structure: &[String]) -> String {
+    let lines: Vec<String> = structure
+        .iter()
+        .map(|line| format!("  {line:?},"))
+        .collect();
+    format!(
+        "[[version]]\nbank = {bank:?}\nversion = {version}\nstructure = [\n{}\n]",
+        lines.join("\n")
+    )
+}
 
 /// Parses a bank file and validates it. Only build.rs and native tests parse; the app uses the
 /// statics build.rs generates.
@@ -260,8 +554,14 @@ pub fn parse(source: &str) -> Result<Bank, Vec<BankError>> {
             problem: Problem::Syntax(error.message().to_string()),
         }]
     })?;
+    let mut bank = bank;
     let errors = validate(&bank);
     if errors.is_empty() {
+        let (fewest, most) = bank.question_range();
+        bank.asked_range = (
+            u8::try_from(fewest).unwrap_or(u8::MAX),
+            u8::try_from(most).unwrap_or(u8::MAX),
+        );
         Ok(bank)
     } else {
         Err(errors)
@@ -289,6 +589,7 @@ pub fn validate(bank: &Bank) -> Vec<BankError> {
     validate_advice(bank, &mut report);
     validate_questions(bank, &mut report);
     validate_reachability(bank, &mut report);
+    validate_usage(bank, &mut report);
     report.errors
 }
 
@@ -316,6 +617,12 @@ fn validate_outcomes(bank: &Bank, report: &mut Report) {
         report.push("outcomes", Problem::TooFewOutcomes(bank.outcomes.len()));
     }
     report.unique_ids("outcomes", bank.outcomes.iter().map(|o| &*o.id));
+    let mut ranks = std::collections::BTreeSet::new();
+    for outcome in bank.outcomes.iter() {
+        if !ranks.insert(outcome.tie_rank) {
+            report.push("outcomes", Problem::DuplicateTieRank(outcome.tie_rank));
+        }
+    }
     for (i, outcome) in bank.outcomes.iter().enumerate() {
         let place = format!("outcomes[{i}] {:?}", outcome.id);
         report.id(&place, &outcome.id);
@@ -347,6 +654,69 @@ fn validate_advice(bank: &Bank, report: &mut Report) {
         let place = format!("advice[{i}] {:?}", item.id);
         report.id(&place, &item.id);
         report.text(&format!("{place}.text"), &item.text);
+        if let Some(message) = &item.message {
+            report.text(&format!("{place}.message"), message);
+            if item.kind == AdviceKind::Clause {
+                report.push(format!("{place}.message"), Problem::MessageOnClause);
+            }
+        }
+        if let Some(condition) = &item.show_if {
+            validate_condition(bank, &format!("{place}.show_if"), condition, None, report);
+        }
+    }
+}
+
+/// A condition names an existing question asked before `before` (the question it guards, if
+/// any) and choices that question has; it must be satisfiable.
+fn validate_condition(
+    bank: &Bank,
+    place: &str,
+    condition: &Condition,
+    before: Option<usize>,
+    report: &mut Report,
+) {
+    let Some(target) = bank.question_index(&condition.question) else {
+        report.push(
+            place,
+            Problem::UnknownQuestion(condition.question.to_string()),
+        );
+        return;
+    };
+    if before.is_some_and(|before| target >= before) {
+        report.push(
+            place,
+            Problem::ConditionNotEarlier(condition.question.to_string()),
+        );
+        return;
+    }
+    let count = bank.questions[target].choices.len();
+    for &choice in condition.choices.iter() {
+        if usize::from(choice) >= count {
+            report.push(place, Problem::ConditionChoiceMissing(choice));
+        }
+    }
+    let some_choice_exists = condition.choices.iter().any(|&c| usize::from(c) < count);
+    if !can_be_shown(bank, target) || !some_choice_exists {
+        report.push(place, Problem::UnreachableQuestion);
+    }
+}
+
+/// Whether some answers show question `q`: its condition's question can be shown and names at
+/// least one of its choices. Conditions only point back, so this ends.
+#[must_use]
+pub fn can_be_shown(bank: &Bank, q: usize) -> bool {
+    let Some(question) = bank.questions.get(q) else {
+        return false;
+    };
+    let Some(condition) = &question.show_if else {
+        return true;
+    };
+    match bank.question_index(&condition.question) {
+        Some(target) if target < q => {
+            let count = bank.questions[target].choices.len();
+            condition.choices.iter().any(|&c| usize::from(c) < count) && can_be_shown(bank, target)
+        }
+        _ => false,
     }
 }
 
@@ -371,6 +741,15 @@ fn validate_questions(bank: &Bank, report: &mut Report) {
         }
         for (ci, choice) in question.choices.iter().enumerate() {
             validate_choice(bank, &format!("{place}.choices[{ci}]"), choice, report);
+        }
+        if let Some(condition) = &question.show_if {
+            validate_condition(
+                bank,
+                &format!("{place}.show_if"),
+                condition,
+                Some(qi),
+                report,
+            );
         }
     }
 }
@@ -412,6 +791,38 @@ fn validate_reachability(bank: &Bank, report: &mut Report) {
             report.push(
                 "outcomes",
                 Problem::UnreachableOutcome(outcome.id.to_string()),
+            );
+        }
+    }
+}
+
+/// Everything declared is used: every flag is raised by some choice, and every advice item is
+/// named by an outcome or a flag.
+fn validate_usage(bank: &Bank, report: &mut Report) {
+    for (i, flag) in bank.flags.iter().enumerate() {
+        let raised = bank
+            .questions
+            .iter()
+            .flat_map(|q| q.choices.iter())
+            .any(|c| c.flags.contains(&flag.id));
+        if !raised {
+            report.push(
+                format!("flags[{i}] {:?}", flag.id),
+                Problem::UnusedFlag(flag.id.to_string()),
+            );
+        }
+    }
+    for (i, item) in bank.advice.iter().enumerate() {
+        let named = bank
+            .outcomes
+            .iter()
+            .flat_map(|o| o.advice.iter())
+            .chain(bank.flags.iter().flat_map(|f| f.advice.iter()))
+            .any(|id| *id == item.id);
+        if !named {
+            report.push(
+                format!("advice[{i}] {:?}", item.id),
+                Problem::UnusedAdvice(item.id.to_string()),
             );
         }
     }

@@ -1,15 +1,22 @@
 //! The classifier: answers in, an explainable result out.
 //!
+//! Only the questions that are asked count: a question whose condition (`show_if`) does not hold
+//! is hidden, and its slot is neither skipped nor evidence, even if an answer is remembered there
+//! from before the reader changed an earlier answer.
+//!
 //! For every outcome, its score is the share (0-100) of the points it could have earned on the
 //! questions that were answered: `100 * earned / possible`, never below 0. Skipped questions
-//! count neither way, so partial answers still classify. An outcome with `penalty_per_flag` loses
-//! that many points for each red flag raised for another outcome. A flag with `Severity::Severe` sets its
-//! outcome's score to 100, so a single abusive answer cannot be averaged away by a dozen polite
-//! ones. The primary outcome is the highest score; ties go to the outcome with the lower
-//! `tie_rank` (the bank puts its most cautious reading first). Pure integer arithmetic keeps
-//! results identical on every platform.
+//! count neither way, so partial answers still classify; but a handful of answers is not a
+//! certainty, so `possible` is never taken as less than `EVIDENCE_FLOOR_PERCENT` of what the asked
+//! questions could give (one polite answer is not "ideal 100"). An outcome with
+//! `penalty_per_flag` loses that many points for each red flag raised for another outcome. A flag
+//! with `Severity::Severe` sets its outcome's score to 100, so a single abusive answer cannot be
+//! averaged away by a dozen polite ones, and sets every outcome marked `ruled_out_by_severe` to 0,
+//! so the chart never contradicts the verdict. The primary outcome is the highest score; ties go
+//! to the outcome with the lower `tie_rank` (the bank puts its most cautious reading first). Pure
+//! integer arithmetic keeps results identical on every platform.
 
-use super::bank::{Bank, Severity};
+use super::bank::{Bank, Condition, Severity};
 
 /// The chosen choice index per question; `None` is a skipped or not-yet-answered question.
 /// The vector stays private so every change goes through `set`, which keeps its length.
@@ -62,18 +69,38 @@ impl Answers {
         self.0.iter().copied()
     }
 
+    /// Whether `condition` holds: the question it names is asked and answered with one of its
+    /// choices.
     #[must_use]
-    pub fn answered_count(&self) -> usize {
-        self.0.iter().filter(|a| a.is_some()).count()
+    pub fn meet(&self, bank: &Bank, condition: &Condition) -> bool {
+        bank.condition_holds(condition, &self.0)
     }
 
-    /// The chosen choices that exist in the bank, as (question, choice) index pairs. Out-of-range
-    /// indices are ignored, so a hand-made `Answers` cannot panic the classifier.
+    /// Whether question `q` is asked, given these answers (conditions only point back).
+    #[must_use]
+    pub fn asks(&self, bank: &Bank, q: usize) -> bool {
+        bank.is_asked(q, &self.0)
+    }
+
+    /// The questions asked, in order.
+    pub fn asked<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = usize> + 'a {
+        (0..bank.questions.len()).filter(move |&q| self.asks(bank, q))
+    }
+
+    /// How many asked questions have an answer.
+    #[must_use]
+    pub fn answered_count(&self, bank: &Bank) -> usize {
+        self.chosen(bank).count()
+    }
+
+    /// The chosen choices of asked questions that exist in the bank, as (question, choice) index
+    /// pairs. Out-of-range indices are ignored, so a hand-made `Answers` cannot panic the
+    /// classifier.
     pub fn chosen<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = (usize, usize)> + 'a {
         self.0.iter().enumerate().filter_map(move |(q, answer)| {
             let c = usize::from((*answer)?);
             let question = bank.questions.get(q)?;
-            (c < question.choices.len()).then_some((q, c))
+            (c < question.choices.len() && self.asks(bank, q)).then_some((q, c))
         })
     }
 }
@@ -87,6 +114,8 @@ pub enum Lead {
     Moderate,
     /// Under 10 points: the runner-up's advice matters too.
     Close,
+    /// Too few answers, or a winner that is itself weak: the answers only lean this way.
+    Tentative,
     /// Every score is 0 (nothing answered, or only "don't know"): the primary outcome is only
     /// the bank's least alarming default and the view says so.
     NoEvidence,
@@ -114,6 +143,8 @@ pub struct Classification {
     pub flags: Vec<usize>,
     /// True when a severe flag pinned the primary outcome.
     pub decided_by_severe_flag: bool,
+    /// Outcomes a severe answer ruled out (their score is 0 because of it), in bank order.
+    pub ruled_out: Vec<usize>,
     /// Answers that favoured the primary outcome, strongest first (at most `MAX_DRIVERS`).
     pub drivers: Vec<Driver>,
 }
@@ -123,6 +154,19 @@ pub const MAX_DRIVERS: usize = 3;
 /// Fewer answered questions than this can give at most a "fairly clear" result.
 pub const MIN_ANSWERS_FOR_CLEAR: usize = 5;
 
+/// Fewer answered questions than this only lean one way (unless a severe answer decides).
+pub const MIN_ANSWERS_FOR_A_LEAN: usize = 3;
+
+/// A winner scoring under this only leans one way.
+pub const WEAK_SCORE: u8 = 40;
+
+/// A clear result needs a winner scoring at least this.
+pub const CLEAR_SCORE: u8 = 60;
+
+/// An outcome's `possible` points are never taken as less than this share of what every asked
+/// question could give it, so a few answers cannot make a full score.
+pub const EVIDENCE_FLOOR_PERCENT: i32 = 40;
+
 /// Points that put a severe flag's answer ahead of any ordinary answer in the drivers list.
 const SEVERE_DRIVER_BONUS: i32 = 1000;
 
@@ -131,26 +175,29 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
     let outcome_count = bank.outcomes.len();
     let mut earned = vec![0i32; outcome_count];
     let mut possible = vec![0i32; outcome_count];
+    let mut possible_if_all_answered = vec![0i32; outcome_count];
     let mut raised = vec![false; bank.flags.len()];
 
-    for (q, question) in bank.questions.iter().enumerate() {
-        let Some(c) = answers.get(q).map(usize::from) else {
-            continue;
-        };
-        let Some(choice) = question.choices.get(c) else {
-            continue;
-        };
+    for q in answers.asked(bank) {
+        let question = &bank.questions[q];
+        let choice = answers
+            .get(q)
+            .and_then(|c| question.choices.get(usize::from(c)));
         for (o, outcome) in bank.outcomes.iter().enumerate() {
             let best_here = question
                 .choices
                 .iter()
                 .map(|choice| points(choice, &outcome.id))
                 .max()
-                .unwrap_or(0);
-            possible[o] += best_here.max(0);
-            earned[o] += points(choice, &outcome.id);
+                .unwrap_or(0)
+                .max(0);
+            possible_if_all_answered[o] += best_here;
+            if let Some(choice) = choice {
+                possible[o] += best_here;
+                earned[o] += points(choice, &outcome.id);
+            }
         }
-        for flag_id in choice.flags.iter() {
+        for flag_id in choice.iter().flat_map(|choice| choice.flags.iter()) {
             if let Some(f) = bank.flags.iter().position(|flag| flag.id == *flag_id) {
                 raised[f] = true;
             }
@@ -159,11 +206,13 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
 
     let mut scores: Vec<u8> = (0..outcome_count)
         .map(|o| {
-            if possible[o] <= 0 {
+            let floor = possible_if_all_answered[o] * EVIDENCE_FLOOR_PERCENT / 100;
+            let possible = possible[o].max(floor);
+            if possible <= 0 || earned[o] <= 0 {
                 0
             } else {
-                // Rounded to the nearest point; clamped because earned can be negative.
-                let percent = (200 * earned[o].max(0) + possible[o]) / (2 * possible[o]);
+                // Rounded to the nearest point.
+                let percent = (200 * earned[o] + possible) / (2 * possible);
                 percent.clamp(0, 100) as u8
             }
         })
@@ -189,6 +238,15 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
             }
         }
     }
+    let mut ruled_out = Vec::new();
+    if pinned.contains(&true) {
+        for (o, outcome) in bank.outcomes.iter().enumerate() {
+            if outcome.ruled_out_by_severe && !pinned[o] {
+                scores[o] = 0;
+                ruled_out.push(o);
+            }
+        }
+    }
 
     // With no evidence at all, naming the most alarming outcome would be unfair to the client,
     // so the tie-break flips to the least alarming one.
@@ -205,14 +263,22 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
     });
     let primary = ranking.first().copied().unwrap_or(0);
     let runner_up = ranking.get(1).copied().unwrap_or(primary);
-    let margin = scores[primary].saturating_sub(scores[runner_up]);
-    // A wide margin on a handful of answers is not yet a clear picture.
-    let answered = answers.chosen(bank).count();
-    let lead = match margin {
-        _ if scores[primary] == 0 => Lead::NoEvidence,
-        25.. if answered >= MIN_ANSWERS_FOR_CLEAR || pinned[primary] => Lead::Clear,
-        10.. => Lead::Moderate,
-        _ => Lead::Close,
+    let top = scores.get(primary).copied().unwrap_or(0);
+    let margin = top.saturating_sub(scores.get(runner_up).copied().unwrap_or(0));
+    let answered = answers.answered_count(bank);
+    let decided = pinned.get(primary).copied().unwrap_or(false);
+    let lead = if top == 0 {
+        Lead::NoEvidence
+    } else if decided {
+        Lead::Clear
+    } else if answered < MIN_ANSWERS_FOR_A_LEAN || top < WEAK_SCORE {
+        Lead::Tentative
+    } else if margin >= 25 && answered >= MIN_ANSWERS_FOR_CLEAR && top >= CLEAR_SCORE {
+        Lead::Clear
+    } else if margin >= 10 {
+        Lead::Moderate
+    } else {
+        Lead::Close
     };
 
     let drivers = drivers(bank, answers, primary, runner_up);
@@ -222,7 +288,8 @@ pub fn classify(bank: &Bank, answers: &Answers) -> Classification {
         runner_up,
         lead,
         flags: (0..bank.flags.len()).filter(|&f| raised[f]).collect(),
-        decided_by_severe_flag: pinned[primary],
+        decided_by_severe_flag: decided,
+        ruled_out,
         drivers,
     }
 }

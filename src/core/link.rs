@@ -121,7 +121,10 @@ fn encode_as(format: &str, bank: &Bank, detail: &str, answers: &Answers) -> Stri
     link.push_str(detail);
     link.push('.');
     for q in 0..bank.questions.len() {
-        let symbol = match answers.get(q) {
+        // A hidden question's slot may remember an answer from an earlier branch; links carry
+        // only what was asked.
+        let asked = answers.get(q).filter(|_| answers.asks(bank, q));
+        let symbol = match asked {
             Some(choice) => DIGITS.get(usize::from(choice)).copied().unwrap_or(SKIPPED),
             None => SKIPPED,
         };
@@ -166,8 +169,12 @@ fn check_digit(bytes: &[u8]) -> u8 {
     DIGITS[(hash % 36) as usize]
 }
 
+/// A number as `push_number` writes it: decimal digits, no leading zero, so each number has
+/// exactly one spelling and a decoded link re-encodes to itself.
 fn parse_number(text: &str) -> Option<u16> {
-    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    let canonical = text == "0" || !text.starts_with('0');
+    if !canonical || text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     text.parse().ok()
@@ -246,7 +253,10 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
     }
     let answers = decode_answers(bank, answer_symbols)?;
     if format == FORMAT {
-        let lang = Lang::from_code(detail).ok_or(LinkError::UnknownLanguage)?;
+        // Exactly as `encode` writes it: one spelling per link.
+        let lang = Lang::from_code(detail)
+            .filter(|lang| lang.code() == detail)
+            .ok_or(LinkError::UnknownLanguage)?;
         Ok(Fragment::Result(SharedResult {
             quiz,
             lang,
@@ -255,7 +265,7 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
     } else {
         let step = parse_number(detail)
             .map(usize::from)
-            .filter(|&step| step < bank.questions.len())
+            .filter(|&step| answers.asks(bank, step))
             .ok_or(LinkError::Malformed)?;
         Ok(Fragment::Progress(Progress {
             quiz,
@@ -282,6 +292,11 @@ fn decode_answers(bank: &Bank, symbols: &[u8]) -> Result<Answers, LinkError> {
             return Err(LinkError::ImpossibleAnswers);
         }
         answers.set(q, Some(choice as u8));
+    }
+    // Only asked questions travel: an answer to a question its conditions hide was not made
+    // by this app.
+    if (0..bank.questions.len()).any(|q| answers.get(q).is_some() && !answers.asks(bank, q)) {
+        return Err(LinkError::ImpossibleAnswers);
     }
     Ok(answers)
 }

@@ -5,11 +5,27 @@
 //! `Result` documents its errors; clippy enforces both (`-D warnings`).
 #![warn(clippy::must_use_candidate, clippy::missing_errors_doc)]
 
+/// A `Text` literal as build.rs writes it: `text!(indonesian, english, key)`. In the browser
+/// the English side stays out of the binary (it comes from the English pack by `key`).
+macro_rules! text {
+    ($id:expr, $en:expr, $key:expr) => {
+        crate::core::text::Text {
+            id: std::borrow::Cow::Borrowed($id),
+            #[cfg(not(target_arch = "wasm32"))]
+            en: std::borrow::Cow::Borrowed($en),
+            #[cfg(target_arch = "wasm32")]
+            en: std::borrow::Cow::Borrowed(""),
+            key: $key,
+        }
+    };
+}
+
 pub mod advice;
 pub mod bank;
 pub mod banks;
 pub mod classify;
 pub mod embed;
+pub mod english;
 pub mod html;
 pub mod link;
 pub mod pages;

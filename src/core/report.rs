@@ -28,12 +28,17 @@ impl<'b> Report<'b> {
     #[must_use]
     pub fn new(bank: &'b Bank, answers: &Answers, lang: Lang, app_base: &str) -> Report<'b> {
         let classification = classify(bank, answers);
-        let advice = advise(bank, &classification);
+        let advice = advise(bank, &classification, answers);
         let runner_up = (classification.lead == Lead::Close
             && classification.runner_up != classification.primary)
             .then(|| {
                 let outcome = bank.outcomes.get(classification.runner_up)?;
-                let advice = advise_for(bank, classification.runner_up, &classification.flags);
+                let advice = advise_for(
+                    bank,
+                    classification.runner_up,
+                    &classification.flags,
+                    answers,
+                );
                 Some((outcome, advice))
             })
             .flatten();
@@ -86,6 +91,7 @@ impl<'b> Report<'b> {
             Lead::Clear => Ui::LeadClear,
             Lead::Moderate => Ui::LeadModerate,
             Lead::Close => Ui::LeadClose,
+            Lead::Tentative => Ui::LeadTentative,
             Lead::NoEvidence => Ui::LeadNoEvidence,
         }
     }

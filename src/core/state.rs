@@ -32,6 +32,8 @@ pub enum Notice {
     StorageCorrupted,
     /// The embedding page set an option this version does not know; the default is used.
     IgnoredOptions,
+    /// The English texts could not be loaded, so the page stays in Indonesian.
+    EnglishUnavailable,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,9 +65,18 @@ pub struct State {
 
 /// A copy to the clipboard and whether it worked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Copied {
-    Link(bool),
-    Checklist(bool),
+pub struct Copied {
+    pub what: CopyTarget,
+    pub ok: bool,
+}
+
+/// What the reader copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyTarget {
+    Link,
+    Checklist,
+    /// The message to send for one plan step (its position in the plan).
+    Message(u8),
 }
 
 /// What storage held when the page loaded.
@@ -131,6 +142,8 @@ pub enum Action {
     Copied(Copied),
     /// Storage failed while saving.
     StorageFailed,
+    /// The English texts could not be loaded: the page shows Indonesian and says why.
+    EnglishUnavailable,
     /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
     OpenLink {
         fragment: String,
@@ -287,7 +300,7 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
         Action::Choose { choice, advance } => choose(&mut next, choice, advance, banks),
         Action::Next => {
             if let Screen::Question { quiz, step } = state.screen {
-                next.screen = forward(quiz, step, banks);
+                next.screen = forward(quiz, step, &next.answers, banks);
             }
         }
         Action::Back => go_back(&mut next, banks),
@@ -312,6 +325,10 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
                 next.notice = Some(Notice::StorageUnavailable);
                 next.storage_failed = true;
             }
+        }
+        Action::EnglishUnavailable => {
+            next.lang = Lang::Id;
+            next.notice = Some(Notice::EnglishUnavailable);
         }
         Action::OpenLink { fragment } => open_link(state, &mut next, &fragment, banks),
     }
@@ -341,24 +358,30 @@ fn choose(next: &mut State, choice: u8, advance: bool, banks: &[&Bank]) {
         .and_then(|bank| bank.questions.get(step))
         .is_some_and(|question| usize::from(choice) < question.choices.len());
     if exists && next.answers.set(step, Some(choice)) && advance {
-        next.screen = forward(quiz, step, banks);
+        next.screen = forward(quiz, step, &next.answers, banks);
     }
 }
 
 fn go_back(next: &mut State, banks: &[&Bank]) {
+    let answers = &next.answers;
     next.screen = match next.screen {
-        Screen::Question { step: 0, .. } => Screen::Intro,
-        Screen::Question { quiz, step } => Screen::Question {
-            quiz,
-            step: step - 1,
-        },
+        Screen::Question { quiz, step } => {
+            let earlier = banks
+                .get(quiz)
+                .and_then(|bank| (0..step).rev().find(|&q| answers.asks(bank, q)));
+            match earlier {
+                Some(step) => Screen::Question { quiz, step },
+                None => Screen::Intro,
+            }
+        }
         Screen::Result {
             quiz,
             shared: false,
         } => {
             let last = banks
                 .get(quiz)
-                .map_or(0, |b| b.questions.len().saturating_sub(1));
+                .and_then(|bank| answers.asked(bank).last())
+                .unwrap_or(0);
             Screen::Question { quiz, step: last }
         }
         ref other => other.clone(),
@@ -532,17 +555,25 @@ pub fn needs_history_entry(state: &State, shown_fragment: &str, banks: &[&Bank])
     shown != Place::Error && shown != state.screen.place()
 }
 
-fn forward(quiz: usize, step: usize, banks: &[&Bank]) -> Screen {
-    let count = banks.get(quiz).map_or(0, |bank| bank.questions.len());
-    if step + 1 < count {
-        Screen::Question {
-            quiz,
-            step: step + 1,
-        }
-    } else {
-        Screen::Result {
+/// The next asked question after `step` (answers decide which are asked), or the result.
+fn forward(quiz: usize, step: usize, answers: &Answers, banks: &[&Bank]) -> Screen {
+    let next = banks
+        .get(quiz)
+        .and_then(|bank| (step + 1..bank.questions.len()).find(|&q| answers.asks(bank, q)));
+    match next {
+        Some(step) => Screen::Question { quiz, step },
+        None => Screen::Result {
             quiz,
             shared: false,
-        }
+        },
     }
+}
+
+/// "Question 3 of 12": the place of `step` among the questions asked, and how many are asked
+/// with the answers so far (a branch answered differently asks a different number).
+#[must_use]
+pub fn progress(bank: &Bank, answers: &Answers, step: usize) -> (usize, usize) {
+    let asked: Vec<usize> = answers.asked(bank).collect();
+    let position = asked.iter().filter(|&&q| q < step).count() + 1;
+    (position, asked.len().max(position))
 }

@@ -90,13 +90,28 @@ impl Theme {
 
 /// A string in both languages. `Cow` lets the same type hold text parsed at build time (owned)
 /// and text baked into the binary as statics (borrowed).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+///
+/// In the browser the English side is not in the binary: every reader downloads the wasm, most
+/// read Indonesian, and the English half of the texts is kilobytes. There `en` is empty and the
+/// English text is looked up by `key` in the English pack (`core::english`), loaded only for
+/// readers who use English; until it arrives, the Indonesian text stands in.
+#[derive(Clone, Debug, Default, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default)]
     pub id: Cow<'static, str>,
     #[serde(default)]
     pub en: Cow<'static, str>,
+    /// This text's place in the English pack, given by build.rs.
+    #[serde(skip)]
+    pub key: u16,
+}
+
+/// Texts are equal when they say the same: the pack key is bookkeeping.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.id == other.id && self.en == other.en
+    }
 }
 
 impl Text {
@@ -104,7 +119,10 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.id,
+            #[cfg(not(target_arch = "wasm32"))]
             Lang::En => &self.en,
+            #[cfg(target_arch = "wasm32")]
+            Lang::En => crate::core::english::get(self.key).unwrap_or(&self.id),
         }
     }
 
