@@ -5,7 +5,7 @@
 
 use cek_klien::core::bank::Bank;
 use cek_klien::core::banks::BANKS;
-use cek_klien::core::classify::{classify, Answers};
+use cek_klien::core::classify::{classify, Answers, Lead};
 use cek_klien::core::link::{decode, encode};
 use cek_klien::core::text::Lang;
 use std::hint::black_box;
@@ -95,20 +95,39 @@ fn main() {
         );
     }
 
-    println!("\nHow often each outcome wins across the answer space:");
+    println!("\nHow often each outcome wins across the answer space, per branch:");
     for bank in BANKS {
         let space = space_size(bank);
         let exhaustive = space <= EXHAUSTIVE_LIMIT;
         let count = if exhaustive { space as u64 } else { SAMPLE };
+        // The branch: the answer to the first question that conditions depend on (the
+        // prospect-or-client question, for example), or none for a bank without conditions.
+        let branch_question = bank
+            .questions
+            .iter()
+            .filter_map(|q| q.show_if.as_ref())
+            .filter_map(|condition| bank.question_index(&condition.question))
+            .min();
+        let branches = branch_question.map_or(1, |q| bank.questions[q].choices.len() + 1);
         let started = Instant::now();
-        let mut wins = vec![0u64; bank.outcomes.len()];
+        // One row per branch, one column per outcome plus "no evidence".
+        let mut wins = vec![vec![0u64; bank.outcomes.len() + 1]; branches];
         for i in 0..count {
             let n = if exhaustive {
                 i
             } else {
                 (u128::from(mix(i)) * space / u128::from(u64::MAX)) as u64
             };
-            wins[classify(bank, &answers_number(bank, n)).primary] += 1;
+            let answers = answers_number(bank, n);
+            let branch =
+                branch_question.map_or(0, |q| answers.get(q).map_or(branches - 1, usize::from));
+            let result = classify(bank, &answers);
+            let column = if result.lead == Lead::NoEvidence {
+                bank.outcomes.len()
+            } else {
+                result.primary
+            };
+            wins[branch][column] += 1;
         }
         println!(
             "\n{} ({} of {space} answer sets, {}, {:.1} s)",
@@ -121,18 +140,36 @@ fn main() {
             },
             started.elapsed().as_secs_f64()
         );
-        for (outcome, won) in bank.outcomes.iter().zip(&wins) {
-            let share = 100.0 * *won as f64 / count as f64;
-            println!(
-                "  {:<16} {share:>6.2} %  {}",
-                outcome.id,
-                "#".repeat((share / 2.0).round() as usize)
+        for (branch, row) in wins.iter().enumerate() {
+            let total: u64 = row.iter().sum();
+            let name = match branch_question {
+                None => "all answers".to_string(),
+                Some(q) => match bank.questions[q].choices.get(branch) {
+                    Some(choice) => format!("{} = {}", bank.questions[q].id, choice.text.en),
+                    None => format!("{} skipped", bank.questions[q].id),
+                },
+            };
+            println!("  {name} ({total} answer sets)");
+            let names = bank
+                .outcomes
+                .iter()
+                .map(|o| &*o.id)
+                .chain(["(no evidence)"]);
+            for (outcome, won) in names.zip(row) {
+                let share = 100.0 * *won as f64 / total.max(1) as f64;
+                println!(
+                    "    {outcome:<16} {share:>6.2} %  {}",
+                    "#".repeat((share / 2.0).round() as usize)
+                );
+            }
+        }
+        for (o, outcome) in bank.outcomes.iter().enumerate() {
+            assert!(
+                wins.iter().any(|row| row[o] > 0),
+                "{}: {} never wins",
+                bank.id,
+                outcome.id
             );
         }
-        assert!(
-            wins.iter().all(|&w| w > 0),
-            "{}: an outcome never wins",
-            bank.id
-        );
     }
 }
