@@ -13,6 +13,10 @@ const base = new URL('./', import.meta.url);
 const LOADING = 'Memuat kuis… / Loading the quiz…';
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi lalu coba lagi. / The quiz could not load. Check your connection and try again.';
 
+// The heights (px) accepted from an iframe's messages.
+const MIN_HEIGHT = 120;
+const MAX_HEIGHT = 20000;
+
 // Iframes this script made, by their window: only their messages are listened to.
 const frames = new Map();
 let appModule;
@@ -87,7 +91,9 @@ window.addEventListener('message', (event) => {
   const frame = frames.get(event.source);
   if (!frame || event.origin !== base.origin) return;
   const height = event.data?.cekKlienHeight;
-  if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 100000) return;
+  // A widget is never shorter than its bar and a question, nor as tall as a novel: anything
+  // outside that is not the app's honest height and would hide it or stretch the page.
+  if (typeof height !== 'number' || !Number.isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) return;
   frame.style.setProperty('height', `${Math.ceil(height)}px`, 'important');
 });
 

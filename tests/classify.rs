@@ -440,3 +440,30 @@ fn the_small_sort_is_stable_and_ordered() {
     cek_klien::core::sort_small_by_key(&mut items, |&(k, _)| k);
     assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
 }
+
+/// Regression: the copied checklist left out the plan and the link, and its heading read
+/// "Klien Anda tipe apa?, hasil: …".
+#[test]
+fn the_copied_result_holds_the_verdict_the_plan_the_checklist_and_the_link() {
+    use cek_klien::core::report::Report;
+    let bank = bank("tipe-klien");
+    let given = answers(bank, &[("status", 1), ("pembayaran", 2), ("bahasa", 0)]);
+    let report = Report::new(bank, &given, Lang::Id, "https://contoh.id/cek/");
+    let text = &report.checklist_text;
+    let outcome = bank.outcomes[report.classification.primary]
+        .name
+        .get(Lang::Id);
+    assert!(
+        text.starts_with("Cek Klien: Klien Anda tipe apa?\nHasil: "),
+        "{text}"
+    );
+    assert!(text.contains(&format!("Hasil: {outcome}\n")), "{text}");
+    assert!(!text.contains("?, hasil"), "{text}");
+    for (step, item) in report.advice.plan.iter().enumerate() {
+        assert!(text.contains(&format!("{}. {}\n", step + 1, item.text.get(Lang::Id))));
+    }
+    for item in &report.advice.checklist {
+        assert!(text.contains(&format!("[ ] {}\n", item.text.get(Lang::Id))));
+    }
+    assert!(text.trim_end().ends_with(&report.share_url), "{text}");
+}

@@ -13,7 +13,8 @@ fn tipe_klien_link() -> String {
     let bank = common::bank("tipe-klien");
     encode(
         bank,
-        &common::all_answered(bank, |q| (q % 4) as u8),
+        // Every question has at least two choices.
+        &common::all_answered(bank, |q| (q % 2) as u8),
         Lang::Id,
     )
 }
@@ -285,4 +286,38 @@ fn a_language_code_in_capitals_is_rejected_even_when_correctly_signed() {
             "{link}"
         );
     }
+}
+
+/// Regression: links pasted from chats arrived with trailing punctuation, an encoded space or
+/// line break, a tracker, or in capitals, and were reported as damaged.
+#[test]
+fn a_link_mangled_by_a_chat_still_opens_and_real_damage_is_still_caught() {
+    use cek_klien::core::link::repair;
+    let link = tipe_klien_link();
+    let upper = link.to_uppercase();
+    for mangled in [
+        format!("{link},"),
+        format!("{link})"),
+        format!("{link}!"),
+        format!("{link}/"),
+        format!("{link}>"),
+        format!("{link}."),
+        format!("{link}%20"),
+        format!("{link}%0A"),
+        format!("{link} "),
+        format!("{link}?fbclid=IwAR0abc"),
+        format!("{link}&utm_source=whatsapp"),
+        format!("#{link}),"),
+        upper,
+    ] {
+        assert_eq!(repair(&mangled), link, "{mangled}");
+        assert!(decode(&repair(&mangled), BANKS).is_ok(), "{mangled}");
+    }
+    // A changed character is still reported as such, whatever trails it.
+    let mut damaged = link.clone().into_bytes();
+    damaged[22] = if damaged[22] == b'1' { b'0' } else { b'1' };
+    let damaged = String::from_utf8(damaged).unwrap();
+    assert!(decode(&repair(&format!("{damaged},")), BANKS).is_err());
+    // Non-ASCII is left for the decoder to refuse.
+    assert_eq!(decode(&repair("r1.😀"), BANKS), Err(LinkError::Malformed));
 }

@@ -659,3 +659,21 @@ fn forgetting_is_confirmed_until_the_reader_moves_on() {
     assert!(run(forgot.clone(), [Action::SetLang(Lang::En)]).forgotten);
     assert!(!run(forgot, [Action::Start(1)]).forgotten);
 }
+
+/// Regression: a result link pasted from a chat with a trailing comma opened the error screen.
+#[test]
+fn a_chat_mangled_link_opens_the_result_and_the_address_is_made_clean() {
+    let bank = BANKS[1];
+    let answers = Answers::empty(bank);
+    let clean = link::encode(bank, &answers, Lang::Id);
+    let state = run(
+        State::new(Lang::Id),
+        [Action::OpenLink {
+            fragment: format!("#{clean},%20?fbclid=x"),
+        }],
+    );
+    assert!(matches!(state.screen, Screen::Result { quiz: 1, .. }));
+    // The address bar then shows the clean link, in place of the mangled entry.
+    assert_eq!(state.fragment(BANKS).as_deref(), Some(clean.as_str()));
+    assert!(!needs_history_entry(&state, &format!("{clean},"), BANKS));
+}

@@ -342,8 +342,21 @@ pub fn report_height(wrapper: &yew::NodeRef) -> Option<HeightReporter> {
 pub fn focus_within(root: &web_sys::Element, id: &str) {
     let mut selector = String::from("#");
     selector.push_str(id);
+    focus_first(root, &selector);
+}
+
+/// Moves focus to the radio of choice `index` (from 0) on the question inside `root`, so Enter
+/// then goes on from it.
+pub fn focus_choice(root: &web_sys::Element, index: u8) {
+    let mut selector = String::from("input[name=answer][value=\"");
+    selector.push_str(&index.to_string());
+    selector.push_str("\"]");
+    focus_first(root, &selector);
+}
+
+fn focus_first(root: &web_sys::Element, selector: &str) {
     let element = root
-        .query_selector(&selector)
+        .query_selector(selector)
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

@@ -5,6 +5,7 @@
 //! Hooks are plain functions in the wasm; only component types cost a lifecycle of their own.
 
 use super::mount::Host;
+use super::question::ChoiceInput;
 use super::{browser, AppState};
 use crate::core::banks::BANKS;
 use crate::core::embed::Mode;
@@ -12,7 +13,7 @@ use crate::core::english;
 use crate::core::state::{self, Action, Place, State};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn use_widget_listeners(
     state: &State,
     dispatcher: &Dispatcher,
     wrapper: &NodeRef,
-    key_driven: &Rc<Cell<bool>>,
+    choice_input: &Rc<ChoiceInput>,
 ) {
     let latest = use_latest(state);
     use_effect_with(
@@ -44,9 +45,9 @@ pub fn use_widget_listeners(
             host.clone(),
             dispatcher.clone(),
             wrapper.clone(),
-            key_driven.clone(),
+            choice_input.clone(),
         ),
-        move |(host, dispatcher, wrapper, key_driven)| {
+        move |(host, dispatcher, wrapper, choice_input)| {
             // Back, forward and pasted links arrive as hashchange.
             let on_hashchange = host
                 .owns_page()
@@ -66,7 +67,8 @@ pub fn use_widget_listeners(
             // browser default. Keys that select a radio are noted for the question screen.
             let on_keydown = {
                 let dispatcher = dispatcher.clone();
-                let key_driven = key_driven.clone();
+                let choice_input = choice_input.clone();
+                let root = host.root.clone();
                 gloo_events::EventListener::new_with_options(
                     &host.root,
                     "keydown",
@@ -82,12 +84,21 @@ pub fn use_widget_listeners(
                         let target = browser::key_target(event);
                         let key = event.key();
                         if state::key_selects_choice(&key, target) {
-                            key_driven.set(true);
+                            choice_input.key_driven.set(true);
                         }
                         let action = state::key_action(&latest.borrow(), &key, target, BANKS);
                         if let Some(action) = action {
                             event.prevent_default();
+                            // A number key's choice takes the focus, so Enter goes on from it
+                            // and not from whatever had the focus before.
+                            let picked = match action {
+                                Action::Choose { choice, .. } => Some(choice),
+                                _ => None,
+                            };
                             dispatcher.dispatch(action);
+                            if let Some(choice) = picked {
+                                browser::focus_choice(&root, choice);
+                            }
                         }
                     },
                 )

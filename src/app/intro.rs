@@ -100,7 +100,7 @@ pub fn view(props: &IntroScreen) -> Html {
             if single.is_none() {
                 { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
             }
-            <p class="muted">{ Ui::HowItWorks.text(lang) }</p>
+            <p class="muted keyboard-hint">{ Ui::HowItWorks.text(lang) }</p>
             <ul class="quiz-list">{ for quizzes }</ul>
             if props.show_builder_link {
                 <p class="builder-link">

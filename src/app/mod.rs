@@ -55,10 +55,10 @@ fn App(props: &AppProps) -> Html {
     let dispatcher = state.dispatcher();
     let current = &state.0;
     let wrapper = use_node_ref();
-    // Set by the key listener, read by the question screen's clicks (see `QuestionScreen`).
-    let key_driven = use_memo((), |_| std::cell::Cell::new(false));
+    // Written by the key listener and the question screen's clicks (see `ChoiceInput`).
+    let choice_input = use_memo((), |_| question::ChoiceInput::default());
 
-    hooks::use_widget_listeners(host, current, &dispatcher, &wrapper, &key_driven);
+    hooks::use_widget_listeners(host, current, &dispatcher, &wrapper, &choice_input);
     hooks::use_address_bar(host, current);
     hooks::use_storage_mirror(host, current, &dispatcher);
     hooks::use_document_lang(host, current.lang);
@@ -95,7 +95,7 @@ fn App(props: &AppProps) -> Html {
             quiz: *quiz,
             step: *step,
             answers: &current.answers,
-            key_driven: &key_driven,
+            input: &choice_input,
             dispatch: &dispatch,
         }),
         (Screen::Result { quiz, shared }, Some(report)) => result::view(&result::ResultScreen {

@@ -15,15 +15,43 @@ pub struct QuestionScreen<'a> {
     pub quiz: usize,
     pub step: usize,
     pub answers: &'a Answers,
-    /// Set by the widget's key listener while a key on a radio (an arrow or Space) is selecting
-    /// it: the `click` it fires then only selects, so a keyboard user can browse the choices,
-    /// while a pointer click (or a tap, or a screen reader's activation) moves straight on.
-    pub key_driven: &'a Rc<Cell<bool>>,
+    pub input: &'a Rc<ChoiceInput>,
     pub dispatch: &'a Callback<Action>,
 }
 
+/// A second tap this soon after a tap that moved on is the other half of a double tap: it lands
+/// on the next question, which the reader has not seen yet.
+const DOUBLE_TAP_MS: f64 = 400.0;
+
+/// What the question screen's clicks need to know about the input before them.
+pub struct ChoiceInput {
+    /// Set by the widget's key listener while a key on a radio (an arrow or Space) is selecting
+    /// it: the `click` it fires then only selects, so a keyboard user can browse the choices,
+    /// while a pointer click (or a tap, or a screen reader's activation) moves straight on.
+    pub key_driven: Cell<bool>,
+    /// When (an event timestamp) a click last moved on to the next question.
+    moved_on_at: Cell<f64>,
+}
+
+/// One widget has one: two are the same only if they are the same cell (an effect that holds it
+/// must not restart when a click writes to it).
+impl PartialEq for ChoiceInput {
+    fn eq(&self, other: &ChoiceInput) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Default for ChoiceInput {
+    fn default() -> ChoiceInput {
+        ChoiceInput {
+            key_driven: Cell::new(false),
+            moved_on_at: Cell::new(f64::NEG_INFINITY),
+        }
+    }
+}
+
 pub fn view(props: &QuestionScreen) -> Html {
-    let key_driven = props.key_driven;
+    let input = props.input;
     let headings = props.headings;
     let (Some(bank), lang) = (BANKS.get(props.quiz), props.lang) else {
         return Html::default();
@@ -42,16 +70,27 @@ pub fn view(props: &QuestionScreen) -> Html {
         let index = index as u8;
         let checked = selected == Some(index);
         let onclick = {
-            let key_driven = key_driven.clone();
-            // A click that counts a press (`detail` ≥ 1) is a pointer's and always moves on;
-            // one without (a key's, some browsers' click forwarded from the label, a screen
-            // reader's) moves on unless a key on a radio caused it.
-            props
-                .dispatch
-                .reform(move |event: MouseEvent| Action::Choose {
+            let input = input.clone();
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |event: MouseEvent| {
+                // A click that counts a press (`detail` ≥ 1) is a pointer's and always moves
+                // on; one without (a key's, some browsers' click forwarded from the label, a
+                // screen reader's) moves on unless a key on a radio caused it.
+                let advance = !input.key_driven.replace(false) || event.detail() != 0;
+                let at = event.time_stamp();
+                if event.detail() != 0 && at - input.moved_on_at.get() < DOUBLE_TAP_MS {
+                    // Undoes the radio's own check too, so nothing looks chosen.
+                    event.prevent_default();
+                    return;
+                }
+                if advance {
+                    input.moved_on_at.set(at);
+                }
+                dispatch.emit(Action::Choose {
                     choice: index,
-                    advance: !key_driven.replace(false) || event.detail() != 0,
-                })
+                    advance,
+                });
+            })
         };
         html! {
             <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">

@@ -180,6 +180,30 @@ fn parse_number(text: &str) -> Option<u16> {
     text.parse().ok()
 }
 
+/// A fragment as it arrives from a chat, repaired where the link's own characters are intact:
+/// trailing punctuation or spaces (`,` `)` `!` `/` `>`, an encoded space or line break), a
+/// tracker appended by an app (`?fbclid=…`, `&utm_…`), and capitals. A link is made of `a-z`,
+/// `0-9`, `.` and `-` and ends with its check character, so the repair keeps the run of those
+/// characters at the start and what ends it with a letter or a digit; the check character still
+/// guards the rest, so real damage is still reported as such.
+#[must_use]
+pub fn repair(fragment: &str) -> String {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut link: String = fragment
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    while link.ends_with(['.', '-']) {
+        link.pop();
+    }
+    // Nothing of a link at all: left as it came, for the decoder to call malformed.
+    if link.is_empty() {
+        return fragment.to_string();
+    }
+    link
+}
+
 /// Decodes a result link (with or without the leading `#`) against the given banks.
 ///
 /// # Errors

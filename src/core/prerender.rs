@@ -55,7 +55,12 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         t(Ui::ChooseQuiz),
         "</h2>",
     );
-    element(&mut html, "<p class=\"muted\">", t(Ui::HowItWorks), "</p>");
+    element(
+        &mut html,
+        "<p class=\"muted keyboard-hint\">",
+        t(Ui::HowItWorks),
+        "</p>",
+    );
     html.push_str("<ul class=\"quiz-list\">");
     for bank in banks {
         let facts = quiz_facts(bank, lang);

@@ -4,7 +4,8 @@
 
 use super::advice::{advise, advise_for, checklist_text, Advice};
 use super::bank::{Bank, Outcome};
-use super::classify::{classify, Answers, Classification, Lead};
+use super::classify::Lead;
+use super::classify::{classify, Answers, Classification};
 use super::link;
 use super::text::Lang;
 use super::ui_text::Ui;
@@ -17,7 +18,8 @@ pub struct Report<'b> {
     pub advice: Advice<'b>,
     /// On a close call, the runner-up outcome and its own advice.
     pub runner_up: Option<(&'b Outcome, Advice<'b>)>,
-    /// The agreement checklist as plain text, for copying and downloading.
+    /// The result as plain text, for copying and downloading: the quiz and the verdict, the
+    /// action plan, the agreement checklist and the link that reopens it.
     pub checklist_text: String,
     /// The full address that reopens this result anywhere.
     pub share_url: String,
@@ -45,18 +47,7 @@ impl<'b> Report<'b> {
         let mut share_url = String::from(app_base);
         share_url.push('#');
         share_url.push_str(&link::encode(bank, answers, lang));
-        let mut heading = String::from(Ui::ChecklistHeading.text(lang));
-        heading.push('\n');
-        if let Some(outcome) = bank.outcomes.get(classification.primary) {
-            heading.push_str(&Ui::ChecklistFor.fill(
-                lang,
-                &[
-                    ("quiz", bank.title.get(lang)),
-                    ("outcome", outcome.name.get(lang)),
-                ],
-            ));
-        }
-        let checklist_text = checklist_text(&heading, &advice, lang);
+        let checklist_text = result_text(bank, &classification, &advice, lang, &share_url);
         Report {
             bank,
             lang,
@@ -108,4 +99,45 @@ impl<'b> Report<'b> {
         }
         text
     }
+}
+
+/// The result as plain text: what a provider pastes into notes or a message to themselves.
+fn result_text(
+    bank: &Bank,
+    classification: &Classification,
+    advice: &Advice<'_>,
+    lang: Lang,
+    share_url: &str,
+) -> String {
+    let mut text = String::from(Ui::AppName.text(lang));
+    text.push_str(": ");
+    text.push_str(bank.title.get(lang));
+    text.push('\n');
+    if let Some(outcome) = bank.outcomes.get(classification.primary) {
+        text.push_str(Ui::ResultLabel.text(lang));
+        text.push_str(": ");
+        text.push_str(outcome.name.get(lang));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(Ui::PlanHeading.text(lang));
+    text.push('\n');
+    for (step, item) in advice.plan.iter().enumerate() {
+        text.push_str(&(step + 1).to_string());
+        text.push_str(". ");
+        text.push_str(item.text.get(lang));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&checklist_text(
+        Ui::ChecklistHeading.text(lang),
+        advice,
+        lang,
+    ));
+    text.push('\n');
+    text.push_str(Ui::OpenAgain.text(lang));
+    text.push(' ');
+    text.push_str(share_url);
+    text.push('\n');
+    text
 }

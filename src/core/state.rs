@@ -433,7 +433,9 @@ fn resume(next: &mut State, banks: &[&Bank]) {
 
 /// A fragment arrived (page load, back/forward, a pasted link): show what it stands for.
 fn open_link(state: &State, next: &mut State, fragment: &str, banks: &[&Bank]) {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    // Links pasted from chats come with trailing punctuation, trackers or capitals.
+    let repaired = link::repair(fragment);
+    let fragment = repaired.as_str();
     if fragment.is_empty() {
         if !matches!(state.screen, Screen::Intro) {
             next.screen = Screen::Intro;
@@ -534,7 +536,8 @@ impl Screen {
 /// The place a fragment in the address bar stands for.
 #[must_use]
 pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let repaired = link::repair(fragment);
+    let fragment = repaired.as_str();
     if fragment.is_empty() {
         return Place::Intro;
     }

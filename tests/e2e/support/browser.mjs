@@ -20,8 +20,9 @@ export function launch() {
 }
 
 /// A fresh context whose page fails the test on any uncaught error or console error.
-export async function openPage(browser, url, { locale = 'id-ID', viewport, colorScheme } = {}) {
-  const context = await browser.newContext({ locale, viewport, colorScheme });
+/// Other context options (hasTouch, isMobile…) are passed on as they are.
+export async function openPage(browser, url, { locale = 'id-ID', viewport, colorScheme, ...more } = {}) {
+  const context = await browser.newContext({ locale, viewport, colorScheme, ...more });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

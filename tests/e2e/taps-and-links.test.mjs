@@ -1,0 +1,134 @@
+// One tap answers one question; a number key's choice takes the focus so Enter goes on from
+// it; a result link mangled by a chat still opens; the copied result holds the plan and the link;
+// the keyboard hint stays off touch screens; the theme button's name contains what it shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/app.mjs';
+import { PATHS, answerUntilResult, checkedIndex, path, startQuiz, waitForStep } from './support/flows.mjs';
+
+const app = useApp();
+
+const progressText = (page) => page.locator('[data-testid=progress]').innerText();
+
+// A double tap on a choice used to answer the next question too, which the reader never saw.
+test('a double tap on a choice answers one question, by mouse and by touch', async () => {
+  for (const by of ['mouse', 'touch']) {
+    const { context, page, problems } = await app.open(null, {
+      viewport: { width: 360, height: 740 },
+      hasTouch: by === 'touch',
+    });
+    await page.goto(app.url);
+    await startQuiz(page, 'tipe-klien');
+    const box = await page.locator('[data-testid=choice]').nth(1).boundingBox();
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    if (by === 'mouse') {
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(150);
+      await page.mouse.click(x, y);
+    } else {
+      await page.touchscreen.tap(x, y);
+      await page.waitForTimeout(150);
+      await page.touchscreen.tap(x, y);
+    }
+    await waitForStep(page, 2);
+    await page.waitForTimeout(300);
+    assert.match(await progressText(page), /\b2\b/, `${by}: still on question 2`);
+    assert.equal(await checkedIndex(page), -1, `${by}: question 2 has no answer`);
+    // A deliberate tap afterwards answers it as usual.
+    await page.locator('[data-testid=choice]').nth(0).click();
+    await waitForStep(page, 3);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+// After a number key, Enter used to activate whatever had the focus before (after a language
+// switch: the language switch again).
+test('after a number key, Enter goes on from the chosen answer', async () => {
+  const { context, page, problems } = await app.open();
+  await startQuiz(page, 'klien-kecewa');
+  // The language switch has the focus, as after switching languages.
+  await page.focus('[data-testid=lang-switch]');
+  await page.keyboard.press('2');
+  assert.equal(await checkedIndex(page), 1);
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.matches('input[name=answer][value="1"]')),
+    true,
+    'the chosen radio has the focus',
+  );
+  await page.keyboard.press('Enter');
+  await waitForStep(page, 2);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'id', 'the language did not switch');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Links pasted from chats arrive with trailing punctuation, an encoded space, a tracker or in
+// capitals; they used to get the "characters changed" error.
+test('a result link mangled by a chat opens the result, and the address is made clean', async () => {
+  const taken = await app.open();
+  await startQuiz(taken.page, 'tipe-klien');
+  await answerUntilResult(taken.page, path(PATHS['tipe-klien'].clientDemanding));
+  const link = await taken.page.inputValue('[data-testid=share-link]');
+  const outcome = await taken.page.getAttribute('[data-testid=result]', 'data-outcome');
+  await taken.context.close();
+  const [base, fragment] = link.split('#');
+  for (const mangled of [`${fragment}),`, `${fragment}%20`, `${fragment}!?fbclid=IwAR0x`, `${fragment}&utm_source=wa`, fragment.toUpperCase()]) {
+    const { context, page, problems } = await app.open();
+    await page.goto(`${base}#${mangled}`);
+    await page.waitForSelector('[data-testid=result]');
+    assert.equal(await page.getAttribute('[data-testid=result]', 'data-outcome'), outcome, mangled);
+    await page.waitForFunction((clean) => location.hash === `#${clean}`, fragment);
+    assert.deepEqual(problems, [], mangled);
+    await context.close();
+  }
+});
+
+// The copied checklist used to leave out the plan and the link, under a heading that read
+// "Klien Anda tipe apa?, hasil: …".
+test('the copied result holds the verdict, the plan, the checklist and the link', async () => {
+  const { context, page, problems } = await app.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientDemanding));
+  await page.locator('.result .actions button').first().click();
+  await page.locator('.result .actions .copy-feedback').filter({ hasText: /\S/ }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const link = await page.inputValue('[data-testid=share-link]');
+  assert.match(copied, /^Cek Klien: Klien Anda tipe apa\?\nHasil: /);
+  assert.doesNotMatch(copied, /\?, hasil/);
+  assert.match(copied, /\nRencana tindakan\n1\. /);
+  assert.match(copied, /\n\[ \] /);
+  assert.ok(copied.trim().endsWith(link), copied);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// On touch screens the keyboard hint meant nothing and pushed the first Start button down.
+test('the keyboard hint shows with a mouse and not on a touch screen', async () => {
+  for (const touch of [false, true]) {
+    const { context, page } = await app.open(null, { viewport: { width: 360, height: 740 }, hasTouch: touch, isMobile: touch });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid=start]');
+    assert.equal(await page.locator('.keyboard-hint').isVisible(), !touch, touch ? 'touch' : 'mouse');
+    await context.close();
+  }
+});
+
+// The theme button showed "Auto" under the name "Theme: automatic" (WCAG 2.5.3 Label in Name).
+test("the theme button's accessible name contains the word it shows", async () => {
+  for (const locale of ['id-ID', 'en-GB']) {
+    const { context, page } = await app.open(null, { locale });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid=start]');
+    const button = page.locator('[data-testid=theme-switch]');
+    for (let i = 0; i < 3; i++) {
+      const shown = (await button.innerText()).trim().toLowerCase();
+      const name = (await button.getAttribute('aria-label')).toLowerCase();
+      assert.match(name, new RegExp(`\\b${shown}\\b`), `${locale}: "${shown}" in "${name}"`);
+      await button.click();
+    }
+    await context.close();
+  }
+});
