@@ -132,3 +132,25 @@ test("the theme button's accessible name contains the word it shows", async () =
     await context.close();
   }
 });
+
+// Height messages of 0 or 99,999 px from the iframe were applied, hiding the widget or
+// stretching the blog; only sensible heights count now.
+test("an iframe embed ignores heights no widget can have", async () => {
+  const { serveHostPage } = await import('./support/host.mjs');
+  const host = await serveHostPage(app.url, '<div data-cek-klien data-mode="iframe" data-lang="id"></div>');
+  const { context, page } = await app.open();
+  await page.goto(host.page);
+  const frame = page.locator('iframe');
+  await page.frameLocator('iframe').locator('[data-testid=start]').first().waitFor();
+  const height = () => frame.evaluate((f) => f.getBoundingClientRect().height);
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
+  const honest = await height();
+  const widget = page.frames().find((f) => f !== page.mainFrame());
+  for (const lie of [0, 40, 99999]) {
+    await widget.evaluate((h) => parent.postMessage({ cekKlienHeight: h }, '*'), lie);
+    await page.waitForTimeout(200);
+    assert.equal(await height(), honest, `a message of ${lie} px`);
+  }
+  await context.close();
+  await host.close();
+});
