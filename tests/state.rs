@@ -677,3 +677,29 @@ fn a_chat_mangled_link_opens_the_result_and_the_address_is_made_clean() {
     assert_eq!(state.fragment(BANKS).as_deref(), Some(clean.as_str()));
     assert!(!needs_history_entry(&state, &format!("{clean},"), BANKS));
 }
+
+/// Regression: going back to the menu (the app's Back on question 1, or the browser's Back)
+/// deleted the unfinished quiz, so no "continue" was offered.
+#[test]
+fn going_back_to_the_menu_keeps_the_unfinished_quiz_on_offer() {
+    let answered = run(State::new(Lang::Id), [Action::Start(1), click(1)]);
+    assert!(matches!(answered.screen, Screen::Question { quiz: 1, .. }));
+    for leave in [
+        vec![Action::Back, Action::Back],
+        vec![Action::OpenLink {
+            fragment: String::new(),
+        }],
+    ] {
+        let menu = run(answered.clone(), leave.clone());
+        assert_eq!(menu.screen, Screen::Intro, "{leave:?}");
+        let offered = menu.resume.as_ref().expect("the quiz is offered again");
+        assert_eq!(offered.quiz, 1);
+        assert_eq!(offered.answers.get(0), Some(1));
+        assert!(menu.saved(BANKS).progress.is_some(), "and stays in storage");
+        let resumed = run(menu, [Action::Resume]);
+        assert_eq!(resumed.answers.get(0), Some(1));
+    }
+    // Nothing answered yet: nothing to offer.
+    let untouched = run(State::new(Lang::Id), [Action::Start(1), Action::Back]);
+    assert_eq!(untouched.resume, None);
+}

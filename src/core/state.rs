@@ -362,9 +362,26 @@ fn choose(next: &mut State, choice: u8, advance: bool, banks: &[&Bank]) {
     }
 }
 
+/// Leaving an unfinished quiz for the menu keeps it on offer: only finishing it, or the reader
+/// discarding it, removes it.
+fn keep_unfinished(next: &mut State, banks: &[&Bank]) {
+    if let Screen::Question { quiz, step } = next.screen {
+        let answered = banks
+            .get(quiz)
+            .is_some_and(|bank| next.answers.answered_count(bank) > 0);
+        if answered {
+            next.resume = Some(Progress {
+                quiz,
+                step,
+                answers: next.answers.clone(),
+            });
+        }
+    }
+}
+
 fn go_back(next: &mut State, banks: &[&Bank]) {
     let answers = &next.answers;
-    next.screen = match next.screen {
+    let back = match next.screen {
         Screen::Question { quiz, step } => {
             let earlier = banks
                 .get(quiz)
@@ -386,6 +403,10 @@ fn go_back(next: &mut State, banks: &[&Bank]) {
         }
         ref other => other.clone(),
     };
+    if back == Screen::Intro {
+        keep_unfinished(next, banks);
+    }
+    next.screen = back;
 }
 
 fn change_answer(next: &mut State, question: usize, choice: Option<u8>, banks: &[&Bank]) {
@@ -438,6 +459,7 @@ fn open_link(state: &State, next: &mut State, fragment: &str, banks: &[&Bank]) {
     let fragment = repaired.as_str();
     if fragment.is_empty() {
         if !matches!(state.screen, Screen::Intro) {
+            keep_unfinished(next, banks);
             next.screen = Screen::Intro;
             next.answers = Answers::default();
         }

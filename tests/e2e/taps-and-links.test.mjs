@@ -154,3 +154,34 @@ test("an iframe embed ignores heights no widget can have", async () => {
   await context.close();
   await host.close();
 });
+
+// Going back to the menu (the app's Back on question 1, or the browser's Back) used to delete
+// the unfinished quiz: no "continue" was offered afterwards.
+test('going back to the menu keeps the unfinished quiz on offer, also after a reload', async () => {
+  for (const how of ['app', 'browser']) {
+    const { context, page, problems } = await app.open();
+    await page.goto(app.url);
+    await startQuiz(page, 'klien-kecewa');
+    await page.locator('[data-testid=choice]').nth(0).click();
+    await waitForStep(page, 2);
+    if (how === 'app') {
+      await page.click('[data-testid=back]');
+      await waitForStep(page, 1);
+      await page.click('[data-testid=back]');
+    } else {
+      await page.goBack();
+      await waitForStep(page, 1);
+      await page.goBack();
+    }
+    await page.waitForSelector('[data-testid=resume]');
+    await page.reload();
+    await page.waitForSelector('[data-testid=resume]');
+    await page.click('[data-testid=resume-continue]');
+    await page.waitForSelector('[data-testid=question]');
+    // Back where the reader left: question 1, with its answer kept.
+    await waitForStep(page, 1);
+    assert.equal(await checkedIndex(page), 0, `${how}: the answer is kept`);
+    assert.deepEqual(problems, [], how);
+    await context.close();
+  }
+});
