@@ -301,3 +301,58 @@ fn the_intro_counts_the_questions_of_the_shortest_and_longest_branch() {
         )
     );
 }
+
+/// The limits that keep links short and a bank meaningful. (Conditions, tie ranks, unused
+/// flags and advice, messages and version records are exercised in tests/conditions.rs, on a
+/// bank with branches.)
+#[test]
+fn size_limits_are_reported() {
+    let one_outcome = parse(&MINIMAL.replacen(
+        "[[outcomes]]\nid = \"buruk\"\ntie_rank = 0\nname = { id = \"Buruk\", en = \"Bad\" }\nsummary = { id = \"Buruk\", en = \"Bad\" }\n",
+        "",
+        1,
+    ))
+    .expect_err("a bank of one outcome");
+    assert!(has(&one_outcome, "outcomes", Problem::TooFewOutcomes(1)));
+
+    let question = MINIMAL
+        .split_once("[[questions]]")
+        .and_then(|(_, rest)| rest.split_once("[[advice]]"))
+        .map(|(question, _)| question)
+        .expect("the minimal bank has one question");
+    let no_questions = parse(
+        &MINIMAL
+            .replacen(&format!("[[questions]]{question}"), "", 1)
+            .replacen("scores_heading", "questions = []\nscores_heading", 1),
+    )
+    .expect_err("a bank without questions");
+    assert!(has(&no_questions, "questions", Problem::NoQuestions));
+
+    let many: String = (0..=cek_klien::core::bank::MAX_QUESTIONS)
+        .map(|i| {
+            format!(
+                "[[questions]]{}",
+                question.replacen("\"nada\"", &format!("\"q{i}\""), 1)
+            )
+        })
+        .collect();
+    let too_many_questions =
+        parse(&MINIMAL.replacen(&format!("[[questions]]{question}"), &many, 1))
+            .expect_err("too many questions");
+    assert!(has(
+        &too_many_questions,
+        "questions",
+        Problem::TooManyQuestions(cek_klien::core::bank::MAX_QUESTIONS + 1)
+    ));
+
+    let choice = "  { text = { id = \"Sopan\", en = \"Polite\" }, weights = { baik = 2 } },\n";
+    let too_many_choices = broken(
+        choice,
+        &choice.repeat(cek_klien::core::bank::MAX_CHOICES + 1),
+    );
+    assert!(has(
+        &too_many_choices,
+        "questions[0] \"nada\".choices",
+        Problem::TooManyChoices(cek_klien::core::bank::MAX_CHOICES + 2)
+    ));
+}
