@@ -15,20 +15,29 @@ use cek_klien::core::link::{decode, encode, sign};
 use cek_klien::core::text::Lang;
 use std::path::PathBuf;
 
-/// Every link body the browser tests pass to `signed(...)` (tests/e2e/hostile-input.test.mjs).
+/// Every link body the browser tests pass to `signed(...)` (tests/e2e/hostile-input.test.mjs,
+/// quiz.test.mjs, branching.test.mjs).
 const SIGNED_BODIES: &[&str] = &[
-    // A valid tipe-klien result link.
+    // A valid tipe-klien result link (bank version 2): a current client who came from another
+    // provider, so the switcher questions are answered and the prospect-only ones are not.
+    "r1.tipe-klien.2.id.1312--013201320132012",
+    // Each gets past the checksum only to fail a later check. The answers are a valid prospect's
+    // unless the answers are what is wrong.
+    "r1.tipe-klien.9.id.00--00000000---------",
+    "r1.tipe-klien.0.id.00--00000000---------",
+    "r1.kuis-lain.2.id.00--00000000---------",
+    "r1.tipe-klien.2.xx.00--00000000---------",
+    "r1.tipe-klien.2.id.90--00000000---------",
+    "r1.tipe-klien.2.id.00--00000000---------0000",
+    "r1.tipe-klien.2.id.00--00000000--------_",
+    "q1.tipe-klien.2.21.00--00000000---------",
+    "r1.klien-kecewa.2.en.z0000000-00",
+    // A link that answers a question its own answers hide: a prospect with a payment record,
+    // and a direct client with a marketplace review.
+    "r1.tipe-klien.2.id.00--000000000--------",
+    "r1.klien-kecewa.2.id.10000000-00",
+    // A real link made with version 1 of the bank, before the branching questions.
     "r1.tipe-klien.1.id.012301230123012",
-    // Each gets past the checksum only to fail a later check.
-    "r1.tipe-klien.9.id.000000000000000",
-    "r1.tipe-klien.0.id.000000000000000",
-    "r1.kuis-lain.1.id.000000000000000",
-    "r1.tipe-klien.1.xx.000000000000000",
-    "r1.tipe-klien.1.id.900000000000000",
-    "r1.tipe-klien.1.id.0000000000000000000",
-    "r1.tipe-klien.1.id.00000000000000_",
-    "q1.tipe-klien.1.15.000000000000000",
-    "r1.klien-kecewa.1.en.z0000000",
 ];
 
 const REGENERATE: &str = "UPDATE_FIXTURES=1 cargo test --test browser_fixtures";

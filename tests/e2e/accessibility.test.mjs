@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
 import { artifactsIn } from './support/artifacts.mjs';
-import { QUESTION_COUNT, assertNoAxeViolations, clickThrough, horizontalOverflow, startQuiz } from './support/flows.mjs';
+import { PATHS, answerUntilResult, assertNoAxeViolations, horizontalOverflow, path, startQuiz } from './support/flows.mjs';
 
 const app = useApp();
 const screenshot = artifactsIn('screens');
@@ -16,9 +16,16 @@ async function everyScreen(page, visit) {
   await visit('intro');
   await startQuiz(page, 'tipe-klien');
   await visit('question');
-  await clickThrough(page, (step) => step % 4, QUESTION_COUNT['tipe-klien']);
+  // A severe verdict: flags, a ruled-out row in the chart, and messages to send (one open).
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientSwears));
   await page.click('[data-testid=review] summary');
+  await page.locator('[data-testid=message] summary').first().click();
   await visit('result');
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, () => null);
+  await page.waitForSelector('[data-testid=result][data-outcome=none]');
+  await visit('no-evidence');
   await page.goto(`${app.url}#r1.rusak`);
   await page.waitForSelector('[data-testid=error]');
   await visit('error');

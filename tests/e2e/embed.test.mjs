@@ -12,7 +12,7 @@ import { launch, openPage } from './support/browser.mjs';
 import { DIST } from './support/app.mjs';
 import { artifactsIn } from './support/artifacts.mjs';
 import { buildBlog } from './support/blog.mjs';
-import { QUESTION_COUNT, clickThrough, waitForStep } from './support/flows.mjs';
+import { PATHS, answerUntilResult, path, waitForStep } from './support/flows.mjs';
 import { recordRequests } from './support/requests.mjs';
 
 const artifact = artifactsIn('embed');
@@ -71,7 +71,7 @@ after(async () => {
 async function takeQuizInIframe(page) {
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start][data-quiz=tipe-klien]').click();
-  await clickThrough(frame, () => 1, QUESTION_COUNT['tipe-klien']);
+  await answerUntilResult(frame, path(PATHS['tipe-klien'].clientDemanding));
   return frame.locator('[data-testid=result]').getAttribute('data-outcome');
 }
 
@@ -124,7 +124,7 @@ test('script snippet in a Hugo post: mounts in a shadow root and takes the quiz'
   assert.deepEqual(blogText, ['Georgia, serif', 'rgb(255, 253, 247)']);
   assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
   await page.click('[data-testid=start]');
-  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(page, () => 0);
   // Share links point at the app's own page, never the blog's.
   assert.ok((await page.inputValue('[data-testid=share-link]')).startsWith(`${app.url}#r1.klien-kecewa.`));
   // The host page's address and storage were left alone.
@@ -144,20 +144,23 @@ test('two script-mounted widgets with different languages work independently', a
   assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'id');
   assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'en');
   await first.locator('[data-testid=start]').click();
-  await first.locator('[data-testid=choice]').nth(2).click();
+  // A current client in the first widget: 17 questions.
+  await first.locator('[data-testid=choice]').nth(1).click();
   await second.locator('[data-testid=start]').click();
-  // Keys pressed in one widget move only that one.
+  // Keys pressed in one widget move only that one: a prospect in the second, 9 questions so far.
   await second.locator('[data-testid=question]').focus();
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
-  await second.locator('[data-testid=progress]').filter({ hasText: `Question 2 of ${QUESTION_COUNT['tipe-klien']}` }).waitFor();
-  await first.locator('[data-testid=progress]').filter({ hasText: `Pertanyaan 2 dari ${QUESTION_COUNT['tipe-klien']}` }).waitFor();
+  await second.locator('[data-testid=progress]').filter({ hasText: 'Question 2 of 9' }).waitFor();
+  await first.locator('[data-testid=progress]').filter({ hasText: 'Pertanyaan 2 dari 17' }).waitFor();
   await first.locator('[data-testid=lang-switch]').click();
-  assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'en');
+  await first.locator('.cek-klien[lang=en]').waitFor();
+  await first.locator('[data-testid=progress]').filter({ hasText: 'Question 2 of 17' }).waitFor();
   assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'en');
   await second.locator('[data-testid=lang-switch]').click();
+  await second.locator('.cek-klien[lang=id]').waitFor();
+  await second.locator('[data-testid=progress]').filter({ hasText: 'Pertanyaan 2 dari 9' }).waitFor();
   assert.equal(await first.locator('.cek-klien').getAttribute('lang'), 'en');
-  assert.equal(await second.locator('.cek-klien').getAttribute('lang'), 'id');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -241,8 +244,8 @@ test("in a post, the widget's headings sit under the post's h1, and its layout f
   // Locators pierce the open shadow roots: the post's title is the page's only h1.
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await widget.locator('[data-testid=question]').evaluate((h) => h.tagName), 'H2');
-  // The third choice on each question raises red flags, so the flag column has content.
-  await clickThrough(widget, () => 2, QUESTION_COUNT['tipe-klien']);
+  // A client who raises many red flags, so the flag column has content.
+  await answerUntilResult(widget, path(PATHS['tipe-klien'].clientManyFlags));
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await widget.locator('#screen-heading').evaluate((h) => h.tagName), 'H2');
   assert.ok((await widget.locator('.section-title').count()) > 3);

@@ -6,24 +6,27 @@ import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
 import { serveHostPage } from './support/host.mjs';
 import { signed } from './support/links.mjs';
-import { QUESTION_COUNT, clickThrough, startQuiz } from './support/flows.mjs';
+import { PATHS, answerUntilResult, path, startQuiz } from './support/flows.mjs';
 
 const app = useApp();
 
 function hostileFragments() {
-  const valid = signed('r1.tipe-klien.1.id.012301230123012');
+  const valid = signed('r1.tipe-klien.2.id.1312--013201320132012');
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const fragments = [
-    '', '#', 'r1', 'r1.', '....', 'r2.tipe-klien.1.id.000000000000000x', 'q1.tipe-klien.1.99.000000000000000x',
+    '', '#', 'r1', 'r1.', '....', 'r2.tipe-klien.2.id.00--00000000---------x', 'q1.tipe-klien.2.99.00--00000000---------x',
     `${'x'.repeat(1 << 20)}`, `r1.${'a'.repeat(100000)}`, '%00', '%2523r1', '%E2%80%AE', '%', '%%%', '%zz',
-    'r1.tipe-klien.1.id.\u0000\u0001', '😀😀😀', 'r1.tïpe-klien.1.id.000000000000000k', '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "r1.tipe-klien.1.id.0000000000000'\"<>", '\u202e\u2066',
-    signed('r1.tipe-klien.9.id.000000000000000'), signed('r1.tipe-klien.0.id.000000000000000'),
-    signed('r1.kuis-lain.1.id.000000000000000'), signed('r1.tipe-klien.1.xx.000000000000000'),
-    signed('r1.tipe-klien.1.id.900000000000000'), signed('r1.tipe-klien.1.id.0000000000000000000'),
-    signed('r1.tipe-klien.1.id.00000000000000_'), signed('q1.tipe-klien.1.15.000000000000000'),
-    signed('r1.klien-kecewa.1.en.z0000000'),
+    'r1.tipe-klien.2.id.\u0000\u0001', '😀😀😀', 'r1.tïpe-klien.2.id.00--00000000---------k', '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', "r1.tipe-klien.2.id.00--00000000-----'\"<>", '\u202e\u2066',
+    signed('r1.tipe-klien.9.id.00--00000000---------'), signed('r1.tipe-klien.0.id.00--00000000---------'),
+    signed('r1.tipe-klien.1.id.012301230123012'),
+    signed('r1.kuis-lain.2.id.00--00000000---------'), signed('r1.tipe-klien.2.xx.00--00000000---------'),
+    signed('r1.tipe-klien.2.id.90--00000000---------'), signed('r1.tipe-klien.2.id.00--00000000---------0000'),
+    signed('r1.tipe-klien.2.id.00--00000000--------_'), signed('q1.tipe-klien.2.21.00--00000000---------'),
+    signed('r1.klien-kecewa.2.en.z0000000-00'),
+    // Answers to questions the link's own answers hide.
+    signed('r1.tipe-klien.2.id.00--000000000--------'), signed('r1.klien-kecewa.2.id.10000000-00'),
   ];
   // Every truncation of a valid link, and every single-character change to it.
   for (let i = 0; i < valid.length - 1; i++) fragments.push(valid.slice(0, i));
@@ -36,7 +39,20 @@ function hostileFragments() {
   return fragments.filter((f) => f !== valid);
 }
 
-test('220 hostile fragments each show the error (or the intro for an empty one), never a panic', async () => {
+/// Whether a fragment holds a letter or a digit, read as the app reads an address (percent
+/// escapes decoded). One without any has nothing of a link left once the app has dropped the
+/// trailing punctuation a chat adds to links, so it opens the intro like an empty one.
+function holdsLinkCharacters(fragment) {
+  let decoded = fragment;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    // A lone '%' stays as it is.
+  }
+  return /[0-9a-z]/i.test(decoded);
+}
+
+test('220 hostile fragments each show the error (or the intro when nothing of a link is left), never a panic', async () => {
   const fragments = hostileFragments();
   assert.ok(fragments.length >= 200);
   const { context, page, problems } = await app.open();
@@ -45,27 +61,29 @@ test('220 hostile fragments each show the error (or the intro for an empty one),
   for (const fragment of fragments) {
     await page.evaluate((f) => (location.hash = f), fragment);
     const empty = fragment === '' || fragment === '#';
+    // A fragment with no letter or digit may open the intro like an empty one.
+    const expected = empty ? '[data-testid=start]' : holdsLinkCharacters(fragment) ? '[data-testid=error]' : '[data-testid=error], [data-testid=start]';
     await page
-      .waitForSelector(empty ? '[data-testid=start]' : '[data-testid=error]', { timeout: 5000 })
+      .waitForSelector(expected, { timeout: 5000 })
       .catch(async () => {
         const shown = await page.evaluate(() => [location.hash.slice(0, 80), document.querySelector('.cek-klien')?.innerText.slice(0, 120)]);
         assert.fail(`fragment ${JSON.stringify(fragment.slice(0, 80))} showed ${JSON.stringify(shown)}`);
       });
     if (!empty) {
-      errors++;
-      assert.equal(await page.locator('[data-testid=result]').count(), 0, `no result for ${fragment.slice(0, 60)}`);
+      assert.equal(await page.locator('[data-testid=result], [data-testid=question]').count(), 0, `no result for ${fragment.slice(0, 60)}`);
+      if ((await page.locator('[data-testid=error]').count()) > 0) errors++;
     }
   }
   assert.ok(errors >= 200, `${errors} error screens`);
   // A few fresh loads too: a broken link as the first thing a reader opens.
-  for (const fragment of fragments.filter((f, i) => i % 20 === 2 && f.length > 1)) {
+  for (const fragment of fragments.filter((f, i) => i % 20 === 2 && holdsLinkCharacters(f))) {
     await page.goto(`${app.url}#${fragment}`);
     await page.waitForSelector('[data-testid=error]');
   }
   // Still usable afterwards.
   await page.click('[data-testid=error] button');
   await startQuiz(page, 'klien-kecewa');
-  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(page, () => 0);
   assert.deepEqual(problems.filter((p) => /panick|unreachable/.test(p)), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -136,7 +154,7 @@ test('a full storage (quota exceeded): the quiz says progress will not be kept, 
   await startQuiz(page, 'tipe-klien');
   await page.waitForSelector('[data-testid=notice]');
   assert.match(await page.textContent('[data-testid=notice]'), /tidak akan tersimpan/);
-  await clickThrough(page, () => 0, QUESTION_COUNT['tipe-klien']);
+  await answerUntilResult(page, path(PATHS['tipe-klien'].prospectIdeal));
   assert.deepEqual(problems, []);
   await context.close();
 });

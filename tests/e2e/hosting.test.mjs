@@ -7,7 +7,7 @@ import { launch, openPage } from './support/browser.mjs';
 import { DIST } from './support/app.mjs';
 import { appPolicy, blogPolicy } from './support/csp.mjs';
 import { serveHostPage } from './support/host.mjs';
-import { QUESTION_COUNT, clickThrough, outcomeOf, startQuiz } from './support/flows.mjs';
+import { PATHS, answerUntilResult, outcomeOf, path, startQuiz, switchLanguage } from './support/flows.mjs';
 
 let browser;
 const servers = [];
@@ -47,7 +47,7 @@ test('the site works under a sub-path', async () => {
   const server = await serve(DIST, { base: '/tools/cek-klien/' });
   const { context, page, problems } = await openPage(browser, server.url);
   await startQuiz(page, 'klien-kecewa');
-  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(page, () => 0);
   const link = await page.inputValue('[data-testid=share-link]');
   assert.ok(link.startsWith(`${server.url}#r1.klien-kecewa.`), link);
   const fresh = await openPage(browser, link);
@@ -67,7 +67,7 @@ test('the standalone site completes a quiz under the strict policy with no viola
   const server = await serve(DIST, { headers: { 'content-security-policy': appPolicy("'self'") } });
   const { context, page, violations } = await openWatched(server.url);
   await startQuiz(page, 'tipe-klien');
-  await clickThrough(page, () => 1, QUESTION_COUNT['tipe-klien']);
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientDemanding));
   await page.click('[data-testid=review] summary');
   await page.click('[data-testid=theme-switch]');
   // The builder (with its preview iframe) too.
@@ -99,17 +99,21 @@ test('both embed modes work on a blog with a strict policy, and the iframe under
   const { context, page, violations } = await openWatched(blog.page);
   await page.waitForSelector('[data-testid=start]');
   await page.click('[data-testid=start]');
-  await clickThrough(page, () => 0, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(page, () => 0);
   // The accent colour reached the widget through the CSSOM, which the policy allows.
   const accent = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent').trim());
   assert.equal(accent, '#7a3e9d');
   // The soft tint follows it (no longer the default green), also under the strict policy.
   const soft = await page.$eval('[data-cek-klien]', (h) => getComputedStyle(h.shadowRoot.querySelector('.cek-klien')).getPropertyValue('--accent-soft').trim());
   assert.match(soft, /7a3e9d/);
+  // The script mount fetches the English texts from the app's origin, which the policy allows.
+  const script = page.locator('[data-cek-klien]:not([data-mode])');
+  await switchLanguage(script, 'en');
+  await script.locator('[data-testid=result]').waitFor();
 
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start]').click();
-  await clickThrough(frame, () => 0, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(frame, () => 0);
   assert.deepEqual(await violations(), []);
   await context.close();
 });

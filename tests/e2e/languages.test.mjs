@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'smol-toml';
 import { useApp } from './support/app.mjs';
-import { QUESTION_COUNT, checkedIndex, clickThrough, outcomeOf, startQuiz, waitForStep } from './support/flows.mjs';
+import { UI, answerUntilResult, checkedIndex, outcomeOf, startQuiz, switchLanguage, waitForStep } from './support/flows.mjs';
+import { holdRequests } from './support/requests.mjs';
 
 const app = useApp();
 const DATA = new URL('../../data/', import.meta.url);
@@ -43,8 +44,10 @@ async function foreignWords(page, lang) {
   return [...new Set(words(text).filter((w) => ONLY[other].has(w)))];
 }
 
+/// Switches and waits until the screen shows `lang` (the English texts may still be on their way
+/// when the switch is pressed).
 async function switchTo(page, lang) {
-  await page.click('[data-testid=lang-switch]');
+  await switchLanguage(page, lang);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
 }
 
@@ -66,6 +69,7 @@ test('every screen switches language both ways and keeps its state', async () =>
   }
 
   await startQuiz(page, 'tipe-klien');
+  // A current client who came from another provider with things still open there.
   await page.locator('[data-testid=choice]').nth(1).click();
   await waitForStep(page, 2);
   await page.keyboard.press('3');
@@ -78,7 +82,8 @@ test('every screen switches language both ways and keeps its state', async () =>
 
   // Focus is on the language button now, where Enter would press it; use Next.
   await page.click('[data-testid=next]');
-  await clickThrough(page, () => 3, QUESTION_COUNT['tipe-klien'], 2);
+  // The last choice of every question: many "don't know"s, and some red flags.
+  await answerUntilResult(page, (id, question) => question.choices - 1);
   await page.click('[data-testid=review] summary');
   const outcome = await outcomeOf(page);
   for (const lang of ['en', 'id']) {
@@ -110,6 +115,49 @@ test("a reload keeps the reader's language switch even when the address asked fo
     await page.reload();
     await page.waitForSelector('[data-testid=lang-switch]');
     assert.equal(await page.getAttribute('html', 'lang'), 'id', `${path || 'the quiz'} after a reload`);
+    await context.close();
+  }
+});
+
+test('right after a switch to English the screen may be Indonesian, then turns English once its texts arrive', async () => {
+  const { context, page, problems } = await app.open();
+  await page.waitForSelector('[data-testid=start]');
+  await startQuiz(page, 'tipe-klien');
+  const release = await holdRequests(page, '**/texts-en-*.txt');
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForTimeout(300);
+  // Still waiting for the file: the question is readable, in Indonesian.
+  await page.waitForSelector('[data-testid=progress] >> text=Pertanyaan 1 dari');
+  release();
+  await page.waitForSelector('[data-testid=progress] >> text=Question 1 of');
+  await assertOnlyLanguage(page, 'en', 'question');
+  // Back to Indonesian and to English again: no second download is needed.
+  await switchTo(page, 'id');
+  await switchTo(page, 'en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('when the English texts cannot load, a notice says so and the page stays Indonesian', async () => {
+  for (const how of ['switch', '?lang=en']) {
+    const { context, page, problems } = await app.open(null);
+    await page.route('**/texts-en-*.txt', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(how === 'switch' ? app.url : `${app.url}?lang=en`);
+    await page.waitForSelector('[data-testid=start]');
+    if (how === 'switch') await page.click('[data-testid=lang-switch]');
+    await page.waitForSelector('[data-testid=notice]');
+    assert.ok((await page.textContent('[data-testid=notice]')).includes(UI['notice-english-unavailable'].id), how);
+    await page.waitForFunction(() => document.documentElement.lang === 'id');
+    assert.equal(await page.getAttribute('.cek-klien', 'lang'), 'id', how);
+    await assertOnlyLanguage(page, 'id', `intro after a failed English load (${how})`);
+    // The quiz still works, in Indonesian; and once the file is back, a switch loads it.
+    await startQuiz(page, 'klien-kecewa');
+    await waitForStep(page, 1);
+    await page.unroute('**/texts-en-*.txt');
+    await switchTo(page, 'en');
+    await page.waitForSelector('[data-testid=progress] >> text=Question 1 of');
+    // The browser logs the 404 itself; nothing else may be logged.
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource: .* 404/.test(p)), [], how);
     await context.close();
   }
 });

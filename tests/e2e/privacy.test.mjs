@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
 import { serveHostPage } from './support/host.mjs';
 import { recordRequests } from './support/requests.mjs';
-import { QUESTION_COUNT, clickThrough, startQuiz } from './support/flows.mjs';
+import { PATHS, answerUntilResult, path, startQuiz, switchLanguage } from './support/flows.mjs';
 
 const app = useApp();
 
@@ -26,15 +26,18 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   const writesOf = (p) => p.evaluate(() => window.__storageWrites);
 
   await page.goto(app.url);
-  await page.click('[data-testid=lang-switch]');
+  await switchLanguage(page, 'en');
   await startQuiz(page, 'tipe-klien');
-  await clickThrough(page, (s) => s % 4, QUESTION_COUNT['tipe-klien']);
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientSwears));
+  // The ready-to-send messages are copied locally too.
+  await page.locator('[data-testid=message] summary').first().click();
+  await page.locator('[data-testid=message] button').first().click();
   await page.click('[data-testid=copy-link]');
   const link = await page.inputValue('[data-testid=share-link]');
   await page.click('[data-testid=retake]');
   await page.goto(app.url);
   await startQuiz(page, 'klien-kecewa');
-  await clickThrough(page, () => 1, QUESTION_COUNT['klien-kecewa']);
+  await answerUntilResult(page, () => 1);
   const writes = await writesOf(page);
   await page.goto(link);
   await page.waitForSelector('[data-testid=result]');
