@@ -62,6 +62,20 @@ ensure_test_browsers() {
   fi
 }
 
+# Every committed npm lock file must still install as it is. A dependency that asks for
+# "latest" (Lighthouse's trace engine does, for third-party-web) breaks a committed lock with
+# each new release of it; bench/package.json pins those with "overrides". A dry run resolves
+# without downloading or changing anything, so this fails in seconds, before a user finds it.
+check_lock_files() {
+  local dir
+  for dir in . bench; do
+    if ! npm ci --dry-run --ignore-scripts --no-audit --no-fund --prefix "$dir" >/dev/null; then
+      echo "$dir/package-lock.json no longer installs with npm ci: see the error above" >&2
+      return 1
+    fi
+  done
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_node_modules
