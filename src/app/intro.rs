@@ -81,10 +81,12 @@ pub fn view(props: &IntroScreen) -> Html {
                 { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
                 <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
                 <div class="steps">
-                    <button type="button" class="secondary" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
+                    // Continuing comes first: on a narrow screen the buttons stack, and the
+                    // way forward must not sit below the one that throws the answers away.
                     <button type="button" class="primary" data-testid="resume-continue" onclick={on_resume}>
                         { Ui::Resume.text(lang) }
                     </button>
+                    <button type="button" class="secondary" data-testid="resume-discard" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
                 </div>
             </div>
         })
