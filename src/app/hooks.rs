@@ -48,18 +48,26 @@ pub fn use_widget_listeners(
             choice_input.clone(),
         ),
         move |(host, dispatcher, wrapper, choice_input)| {
-            // Back, forward and pasted links arrive as hashchange.
+            // Back, forward and pasted links arrive as hashchange. One that arrived after the app
+            // read the address to start and before this listener existed would be lost, so a
+            // changed address is opened now.
             let on_hashchange = host
                 .owns_page()
                 .then(web_sys::window)
                 .flatten()
                 .map(|window| {
-                    let dispatcher = dispatcher.clone();
-                    gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                        dispatcher.dispatch(Action::OpenLink {
-                            fragment: browser::fragment(),
-                        });
-                    })
+                    let open = {
+                        let dispatcher = dispatcher.clone();
+                        move || {
+                            dispatcher.dispatch(Action::OpenLink {
+                                fragment: browser::fragment(),
+                            });
+                        }
+                    };
+                    if browser::fragment() != host.opened_with {
+                        open();
+                    }
+                    gloo_events::EventListener::new(&window, "hashchange", move |_| open())
                 });
 
             // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside
@@ -83,6 +91,7 @@ pub fn use_widget_listeners(
                         }
                         let target = browser::key_target(event);
                         let key = event.key();
+                        choice_input.forget_move();
                         if state::key_selects_choice(&key, target) {
                             choice_input.key_driven.set(true);
                         }

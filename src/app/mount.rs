@@ -19,6 +19,8 @@ pub struct Host {
     pub app_base: String,
     /// The element the app renders into; keyboard and focus stay inside it.
     pub root: web_sys::Element,
+    /// The address's fragment when the app read it to start (empty in the script mount).
+    pub opened_with: String,
 }
 
 impl Host {
@@ -66,7 +68,10 @@ pub fn claim_root(root: &web_sys::Element) {
 /// Renders the app for `host`. A reader who opens it in English gets the English texts first
 /// (the static intro, or the loading note, stays until then), so the live app never shows the
 /// wrong language; if they cannot be loaded, the app opens in Indonesian and says why.
-fn render(host: Host) {
+fn render(mut host: Host) {
+    if host.owns_page() {
+        host.opened_with = browser::fragment();
+    }
     let initial = initial_state(&host);
     let show = move |initial: State| {
         let root = host.root.clone();
@@ -106,17 +111,12 @@ pub fn initial_state(host: &Host) -> State {
             progress: progress.as_deref(),
         },
     };
-    let fragment = if owns_page {
-        browser::fragment()
-    } else {
-        String::new()
-    };
     State::start(
         Startup {
             query_lang: host.options.lang,
             browser_lang: browser::browser_lang(),
             theme: host.options.theme.unwrap_or_default(),
-            fragment: &fragment,
+            fragment: &host.opened_with,
             stored,
             ignored_options: host.options.ignored,
         },
@@ -142,6 +142,7 @@ pub fn mount_page() {
         options: embed::Options::from_query(&search, BANKS),
         app_base: browser::app_base(),
         root,
+        opened_with: String::new(),
     });
 }
 
@@ -155,5 +156,6 @@ pub fn mount_widget(root: web_sys::Element, attributes: &web_sys::Element, app_b
         options,
         app_base,
         root,
+        opened_with: String::new(),
     });
 }

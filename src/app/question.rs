@@ -41,6 +41,14 @@ impl PartialEq for ChoiceInput {
     }
 }
 
+impl ChoiceInput {
+    /// The reader pressed a key since the last move: the next click on a choice is deliberate,
+    /// however soon it comes.
+    pub fn forget_move(&self) {
+        self.moved_on_at.set(f64::NEG_INFINITY);
+    }
+}
+
 impl Default for ChoiceInput {
     fn default() -> ChoiceInput {
         ChoiceInput {
