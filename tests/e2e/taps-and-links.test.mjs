@@ -176,6 +176,9 @@ test('going back to the menu keeps the unfinished quiz on offer, also after a re
     await page.waitForSelector('[data-testid=resume]');
     await page.reload();
     await page.waitForSelector('[data-testid=resume]');
+    // "Continue" comes before "discard" (on a narrow screen they stack: it sat below).
+    const order = await page.$$eval('[data-testid=resume] button', (buttons) => buttons.map((b) => b.dataset.testid));
+    assert.deepEqual(order, ['resume-continue', 'resume-discard'], how);
     await page.click('[data-testid=resume-continue]');
     await page.waitForSelector('[data-testid=question]');
     // Back where the reader left: question 1, with its answer kept.
