@@ -449,7 +449,7 @@ fn the_copied_result_holds_the_verdict_the_plan_the_checklist_and_the_link() {
     let bank = bank("tipe-klien");
     let given = answers(bank, &[("status", 1), ("pembayaran", 2), ("bahasa", 0)]);
     let report = Report::new(bank, &given, Lang::Id, "https://contoh.id/cek/");
-    let text = &report.checklist_text;
+    let text = &report.plain_text;
     let outcome = bank.outcomes[report.classification.primary]
         .name
         .get(Lang::Id);

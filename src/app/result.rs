@@ -53,7 +53,7 @@ pub fn view(props: &ResultScreen) -> Html {
         _ => "",
     };
     let on_copy_link = copy(CopyTarget::Link, share_url.clone());
-    let checklist = report.checklist_text.clone();
+    let checklist = report.plain_text.clone();
     let on_copy_checklist = copy(CopyTarget::Checklist, checklist.clone());
     let link_feedback = feedback(CopyTarget::Link, Ui::Copied, Ui::CopyFailed);
     let checklist_feedback = feedback(

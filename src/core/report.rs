@@ -20,7 +20,7 @@ pub struct Report<'b> {
     pub runner_up: Option<(&'b Outcome, Advice<'b>)>,
     /// The result as plain text, for copying and downloading: the quiz and the verdict, the
     /// action plan, the agreement checklist and the link that reopens it.
-    pub checklist_text: String,
+    pub plain_text: String,
     /// The full address that reopens this result anywhere.
     pub share_url: String,
 }
@@ -47,14 +47,14 @@ impl<'b> Report<'b> {
         let mut share_url = String::from(app_base);
         share_url.push('#');
         share_url.push_str(&link::encode(bank, answers, lang));
-        let checklist_text = result_text(bank, &classification, &advice, lang, &share_url);
+        let plain_text = result_text(bank, &classification, &advice, lang, &share_url);
         Report {
             bank,
             lang,
             classification,
             advice,
             runner_up,
-            checklist_text,
+            plain_text,
             share_url,
         }
     }
