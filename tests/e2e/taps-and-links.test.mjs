@@ -75,8 +75,8 @@ test('a result link mangled by a chat opens the result, and the address is made 
   await taken.context.close();
   const [base, fragment] = link.split('#');
   for (const mangled of [`${fragment}),`, `${fragment}%20`, `${fragment}!?fbclid=IwAR0x`, `${fragment}&utm_source=wa`, fragment.toUpperCase()]) {
-    const { context, page, problems } = await app.open();
-    await page.goto(`${base}#${mangled}`);
+    // A fresh page load, as when the link is tapped in a chat.
+    const { context, page, problems } = await app.open(`${base}#${mangled}`);
     await page.waitForSelector('[data-testid=result]');
     assert.equal(await page.getAttribute('[data-testid=result]', 'data-outcome'), outcome, mangled);
     await page.waitForFunction((clean) => location.hash === `#${clean}`, fragment);
