@@ -50,7 +50,7 @@ function likelyEnglish() {
     // Storage refused: the app does without it too.
   }
   if (stored === 'en' || stored === 'id') return stored === 'en';
-  if (/^#r1\.[^.]+\.\d+\.en\./.test(location.hash)) return true;
+  if (/^#[rm]1\.[^.]+\.\d+\.en\./.test(location.hash)) return true;
   return /^en\b/i.test(navigator.language ?? '');
 }
 

@@ -2,12 +2,13 @@
 
 mod common;
 
+use cek_klien::core::bank::Bank;
 use cek_klien::core::banks::BANKS;
 use cek_klien::core::classify::Answers;
 use cek_klien::core::link::{self, LinkError};
 use cek_klien::core::state::{
-    key_action, key_selects_choice, needs_history_entry, reduce, Action, Copied, CopyTarget,
-    KeyTarget, Notice, Screen, Startup, State, Stored,
+    address_change, key_action, key_selects_choice, progress_key, reduce, Action, AddressChange,
+    Confirm, Copied, CopyTarget, KeyTarget, Notice, Screen, Startup, State, Stored,
 };
 use cek_klien::core::text::{Lang, Theme};
 
@@ -15,6 +16,24 @@ fn run(state: State, actions: impl IntoIterator<Item = Action>) -> State {
     actions
         .into_iter()
         .fold(state, |state, action| reduce(&state, action, BANKS))
+}
+
+/// Whether showing `state` adds a history entry when the address bar shows `shown`.
+fn needs_history_entry(state: &State, shown: &str, banks: &[&Bank]) -> bool {
+    address_change(state, shown, banks) == AddressChange::Push
+}
+
+/// Storage items as the browser would hand them over: the language and an older version's
+/// single progress slot.
+fn items(lang: Option<&str>, progress: Option<&str>) -> Vec<(String, String)> {
+    let mut items = Vec::new();
+    if let Some(lang) = lang {
+        items.push(("cek-klien.lang".to_string(), lang.to_string()));
+    }
+    if let Some(progress) = progress {
+        items.push(("cek-klien.progress".to_string(), progress.to_string()));
+    }
+    items
 }
 
 fn click(choice: u8) -> Action {
@@ -164,7 +183,9 @@ fn the_result_fragment_reopens_the_same_result() {
         }],
     );
     assert_eq!(echoed, finished);
-    let elsewhere = run(State::new(Lang::Id), [Action::OpenLink { fragment }]);
+    // Its share link, opened elsewhere, is someone else's result.
+    let share = link::encode(BANKS[1], &finished.answers, Lang::Id);
+    let elsewhere = run(State::new(Lang::Id), [Action::OpenLink { fragment: share }]);
     assert_eq!(elsewhere.answers, finished.answers);
     assert_eq!(
         elsewhere.screen,
@@ -252,10 +273,7 @@ fn placeholders_are_filled_in_both_languages() {
 }
 
 fn no_storage() -> Stored<'static> {
-    Stored::Values {
-        lang: None,
-        progress: None,
-    }
+    Stored::Values(&[])
 }
 
 fn startup_with<'a>(
@@ -282,14 +300,10 @@ fn in_progress(quiz: usize, clicks: &[u8]) -> State {
 
 #[test]
 fn startup_language_order_is_query_then_stored_then_browser() {
-    let stored_en = Stored::Values {
-        lang: Some("en"),
-        progress: None,
-    };
-    let stored_id = Stored::Values {
-        lang: Some("id"),
-        progress: None,
-    };
+    let en = items(Some("en"), None);
+    let id = items(Some("id"), None);
+    let stored_en = Stored::Values(&en);
+    let stored_id = Stored::Values(&id);
     assert_eq!(
         State::start(startup_with(None, "", no_storage()), BANKS).lang,
         Lang::En
@@ -336,28 +350,30 @@ fn a_reload_mid_quiz_restores_place_and_answers_from_the_fragment() {
 
 #[test]
 fn an_unfinished_quiz_is_saved_offered_and_resumed() {
-    let before = in_progress(0, &[3, 3]);
+    let before = in_progress(0, &[1, 0]);
+    let key = progress_key(BANKS[0]);
     let saved = before
         .saved(BANKS)
-        .progress
-        .expect("a quiz in progress is saved");
-    let stored = Stored::Values {
-        lang: None,
-        progress: Some(&saved),
-    };
-    let reopened = State::start(startup_with(None, "", stored), BANKS);
+        .get(&key)
+        .expect("a quiz in progress is saved")
+        .to_string();
+    let stored = vec![(key.clone(), saved.clone())];
+    let reopened = State::start(startup_with(None, "", Stored::Values(&stored)), BANKS);
     assert_eq!(reopened.screen, Screen::Intro);
-    assert!(reopened.resume.is_some());
+    assert_eq!(reopened.resume.len(), 1);
     // Still saved while on offer, so a second reload still offers it.
-    assert_eq!(
-        reopened.saved(BANKS).progress.as_deref(),
-        Some(saved.as_str())
-    );
-    let resumed = run(reopened.clone(), [Action::Resume]);
+    assert_eq!(reopened.saved(BANKS).get(&key), Some(saved.as_str()));
+    let resumed = run(reopened.clone(), [Action::Resume(0)]);
     assert_eq!(resumed.screen, before.screen);
     assert_eq!(resumed.answers, before.answers);
-    let discarded = run(reopened, [Action::DiscardSaved]);
-    assert_eq!(discarded.saved(BANKS).progress, None);
+    // Discarding asks first; declining keeps the answers.
+    let asked = run(reopened, [Action::DiscardSaved(0)]);
+    assert_eq!(asked.confirm, Some(Confirm::Discard(0)));
+    assert_eq!(asked.saved(BANKS).get(&key), Some(saved.as_str()));
+    let kept = run(asked.clone(), [Action::Declined]);
+    assert_eq!((kept.confirm, kept.resume.len()), (None, 1));
+    let discarded = run(asked, [Action::Confirmed]);
+    assert_eq!(discarded.saved(BANKS).get(&key), None);
 }
 
 #[test]
@@ -365,28 +381,19 @@ fn a_finished_quiz_is_not_kept_in_storage() {
     let count = BANKS[1].questions.len();
     let done = in_progress(1, &vec![0; count]);
     assert!(matches!(done.screen, Screen::Result { .. }));
-    assert_eq!(done.saved(BANKS).progress, None);
+    assert_eq!(done.saved(BANKS).get(&progress_key(BANKS[1])), None);
 }
 
 #[test]
 fn corrupted_or_blocked_storage_gives_a_quiet_notice_and_a_working_quiz() {
     for stored in [
-        Stored::Values {
-            lang: Some("klingon"),
-            progress: None,
-        },
-        Stored::Values {
-            lang: None,
-            progress: Some("q1.tipe-klien.1.3.zz{{"),
-        },
-        Stored::Values {
-            lang: None,
-            progress: Some("r1.tipe-klien.1.id.000000000000000k"),
-        },
+        items(Some("klingon"), None),
+        items(None, Some("q1.tipe-klien.1.3.zz{{")),
+        items(None, Some("r1.tipe-klien.1.id.000000000000000k")),
     ] {
-        let state = State::start(startup_with(None, "", stored), BANKS);
+        let state = State::start(startup_with(None, "", Stored::Values(&stored)), BANKS);
         assert_eq!(state.notice, Some(Notice::StorageCorrupted), "{stored:?}");
-        assert_eq!(state.resume, None);
+        assert!(state.resume.is_empty());
         let playing = run(state, [Action::Start(0), click(0)]);
         assert_eq!(playing.screen, Screen::Question { quiz: 0, step: 1 });
     }
@@ -427,16 +434,16 @@ fn a_dismissed_storage_notice_does_not_come_back() {
 /// reader had chosen on this device.
 #[test]
 fn a_language_in_the_address_keeps_the_readers_stored_choice() {
-    let stored_en = Stored::Values {
-        lang: Some("en"),
-        progress: None,
-    };
-    let embedded = State::start(startup_with(Some(Lang::Id), "", stored_en), BANKS);
+    let stored_en = items(Some("en"), None);
+    let embedded = State::start(
+        startup_with(Some(Lang::Id), "", Stored::Values(&stored_en)),
+        BANKS,
+    );
     assert_eq!(embedded.lang, Lang::Id);
-    assert_eq!(embedded.saved(BANKS).lang, Some(Lang::En));
+    assert_eq!(embedded.saved(BANKS).get("cek-klien.lang"), Some("en"));
     // The reader's own switch is the new choice.
     let switched = run(embedded, [Action::SetLang(Lang::Id)]);
-    assert_eq!(switched.saved(BANKS).lang, Some(Lang::Id));
+    assert_eq!(switched.saved(BANKS).get("cek-klien.lang"), Some("id"));
 }
 
 /// Regression: "start fresh" from a broken link kept the broken fragment in the address bar
@@ -464,10 +471,13 @@ fn leaving_a_broken_link_replaces_it_in_the_address_bar() {
 #[test]
 fn forgetting_the_device_drops_language_and_saved_quiz() {
     let chosen = run(State::new(Lang::Id), [Action::SetLang(Lang::En)]);
-    assert_eq!(chosen.saved(BANKS).lang, Some(Lang::En));
-    let forgotten = run(chosen, [Action::ForgetDevice]);
-    assert_eq!(forgotten.saved(BANKS).lang, None);
-    assert_eq!(forgotten.saved(BANKS).progress, None);
+    assert_eq!(chosen.saved(BANKS).get("cek-klien.lang"), Some("en"));
+    let forgotten = run(chosen, [Action::ForgetDevice, Action::Confirmed]);
+    assert!(forgotten
+        .saved(BANKS)
+        .0
+        .iter()
+        .all(|(_, value)| value.is_none()));
 }
 
 #[test]
@@ -654,7 +664,10 @@ fn copy_feedback_stays_while_the_result_changes_and_goes_with_the_place() {
 
 #[test]
 fn forgetting_is_confirmed_until_the_reader_moves_on() {
-    let forgot = run(State::new(Lang::Id), [Action::ForgetDevice]);
+    let forgot = run(
+        State::new(Lang::Id),
+        [Action::ForgetDevice, Action::Confirmed],
+    );
     assert!(forgot.forgotten);
     assert!(run(forgot.clone(), [Action::SetLang(Lang::En)]).forgotten);
     assert!(!run(forgot, [Action::Start(1)]).forgotten);
@@ -692,14 +705,226 @@ fn going_back_to_the_menu_keeps_the_unfinished_quiz_on_offer() {
     ] {
         let menu = run(answered.clone(), leave.clone());
         assert_eq!(menu.screen, Screen::Intro, "{leave:?}");
-        let offered = menu.resume.as_ref().expect("the quiz is offered again");
+        let offered = menu.resume.first().expect("the quiz is offered again");
         assert_eq!(offered.quiz, 1);
         assert_eq!(offered.answers.get(0), Some(1));
-        assert!(menu.saved(BANKS).progress.is_some(), "and stays in storage");
-        let resumed = run(menu, [Action::Resume]);
+        assert!(
+            menu.saved(BANKS).get(&progress_key(BANKS[1])).is_some(),
+            "and stays in storage"
+        );
+        let resumed = run(menu, [Action::Resume(1)]);
         assert_eq!(resumed.answers.get(0), Some(1));
     }
     // Nothing answered yet: nothing to offer.
     let untouched = run(State::new(Lang::Id), [Action::Start(1), Action::Back]);
-    assert_eq!(untouched.resume, None);
+    assert!(untouched.resume.is_empty());
+}
+
+/// Regression: progress was one slot for both quizzes, so starting the other quiz overwrote the
+/// unfinished one without a word.
+#[test]
+fn each_quiz_keeps_its_own_unfinished_answers() {
+    let first = run(
+        State::new(Lang::Id),
+        [Action::Start(0), click(1), Action::Home],
+    );
+    let both = run(first, [Action::Start(1), click(0)]);
+    let saved = both.saved(BANKS);
+    assert!(saved.get(&progress_key(BANKS[0])).is_some(), "{saved:?}");
+    assert!(saved.get(&progress_key(BANKS[1])).is_some(), "{saved:?}");
+    // An older version's single slot is emptied once read into its quiz's own key.
+    assert_eq!(saved.get("cek-klien.progress"), None);
+    let stored: Vec<(String, String)> = saved
+        .0
+        .iter()
+        .filter_map(|(key, value)| Some((key.clone(), value.clone()?)))
+        .collect();
+    let reopened = State::start(startup_with(None, "", Stored::Values(&stored)), BANKS);
+    let offered: Vec<usize> = reopened.resume.iter().map(|saved| saved.quiz).collect();
+    assert_eq!(offered, [0, 1]);
+}
+
+/// Regression: starting a quiz with unfinished answers on offer threw them away unasked.
+#[test]
+fn starting_over_a_quiz_on_offer_asks_first() {
+    let offered = run(
+        State::new(Lang::Id),
+        [Action::Start(1), click(2), Action::Back, Action::Back],
+    );
+    assert_eq!(offered.resume.len(), 1);
+    let asked = run(offered, [Action::Start(1)]);
+    assert_eq!(
+        (asked.screen.clone(), asked.confirm),
+        (Screen::Intro, Some(Confirm::StartOver(1)))
+    );
+    let declined = run(asked.clone(), [Action::Declined]);
+    assert_eq!(declined.resume.len(), 1);
+    let started = run(asked, [Action::Confirmed]);
+    assert_eq!(started.screen, Screen::Question { quiz: 1, step: 0 });
+    assert!(started.resume.is_empty());
+    assert_eq!(started.answers.answered_count(BANKS[1]), 0);
+}
+
+/// Another tab's progress shows on this tab's menu as it is now, but never replaces the
+/// answers this tab is in the middle of.
+#[test]
+fn another_tabs_progress_is_offered_but_never_replaces_the_quiz_on_screen() {
+    let elsewhere = in_progress(0, &[1, 0, 2]);
+    let their_items: Vec<(String, String)> = elsewhere
+        .saved(BANKS)
+        .0
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
+        .collect();
+    let on_menu = run(
+        State::new(Lang::Id),
+        [Action::StorageChanged(their_items.clone())],
+    );
+    assert_eq!(on_menu.resume.len(), 1);
+    assert_eq!(on_menu.resume[0].answers, elsewhere.answers);
+    let answering = in_progress(0, &[3]);
+    let still = run(answering.clone(), [Action::StorageChanged(their_items)]);
+    assert_eq!(still.answers, answering.answers);
+    assert!(still.resume.is_empty());
+    // The other tab discarded it: the offer goes, and so does a question about it.
+    let asking = run(on_menu, [Action::DiscardSaved(0)]);
+    let gone = run(asking, [Action::StorageChanged(Vec::new())]);
+    assert_eq!((gone.resume.len(), gone.confirm), (0, None));
+}
+
+/// Regression: reloading or bookmarking one's own result labelled it "shared with you".
+#[test]
+fn ones_own_result_reopened_later_is_not_labelled_shared() {
+    let count = BANKS[1].questions.len();
+    let finished = in_progress(1, &vec![1; count]);
+    let address = finished.fragment(BANKS).expect("a result has a fragment");
+    let reloaded = State::start(startup_with(None, &address, no_storage()), BANKS);
+    assert_eq!(
+        reloaded.screen,
+        Screen::Result {
+            quiz: 1,
+            shared: false
+        }
+    );
+    assert_eq!(reloaded.answers, finished.answers);
+    // The share link of the same result is someone else's result wherever it opens.
+    let share = link::encode(BANKS[1], &finished.answers, Lang::Id);
+    let elsewhere = State::start(startup_with(None, &share, no_storage()), BANKS);
+    assert_eq!(
+        elsewhere.screen,
+        Screen::Result {
+            quiz: 1,
+            shared: true
+        }
+    );
+    assert_eq!(elsewhere.fragment(BANKS), Some(share));
+}
+
+/// Regression: the app's Back added a history entry, so the browser's Back then went forward
+/// through the quiz.
+#[test]
+fn the_apps_back_steps_back_through_history_or_reuses_the_entry() {
+    let at_step_2 = in_progress(0, &[1, 0]);
+    let step_1 = in_progress(0, &[1]).fragment(BANKS).unwrap();
+    let step_2 = at_step_2.fragment(BANKS).unwrap();
+    // The entry before is question 2's: Back goes there through history.
+    assert!(cek_klien::core::state::back_retraces(
+        &at_step_2,
+        Some(&step_1),
+        BANKS
+    ));
+    // Opened straight at question 3 (no entry before it in this app): Back updates the entry
+    // in place instead of adding one.
+    assert!(!cek_klien::core::state::back_retraces(
+        &at_step_2, None, BANKS
+    ));
+    let back = run(at_step_2, [Action::Back]);
+    assert_eq!(
+        address_change(&back, &step_2, BANKS),
+        AddressChange::Replace
+    );
+}
+
+/// Regression: under a burst of back and forward, the app wrote one place's answers (or a blank
+/// menu) into the entry the browser had already moved on to, and pushed entries that cut off
+/// forward history.
+#[test]
+fn the_address_is_left_alone_while_it_moves_on_ahead_of_the_app() {
+    let at_step_2 = in_progress(0, &[1, 0]);
+    let step_1 = in_progress(0, &[1]).fragment(BANKS).unwrap();
+    let step_2 = at_step_2.fragment(BANKS).unwrap();
+    let followed = run(
+        at_step_2,
+        [Action::OpenLink {
+            fragment: step_1.clone(),
+        }],
+    );
+    // The browser is already back at question 3's entry: leave it, its hashchange follows.
+    assert_eq!(
+        address_change(&followed, &step_2, BANKS),
+        AddressChange::Leave
+    );
+    assert_eq!(
+        address_change(&followed, &step_1, BANKS),
+        AddressChange::Replace
+    );
+    let menu = run(
+        followed,
+        [Action::OpenLink {
+            fragment: String::new(),
+        }],
+    );
+    assert_eq!(
+        address_change(&menu, &step_2, BANKS),
+        AddressChange::Leave,
+        "a blank menu is never written into a question's entry"
+    );
+}
+
+#[test]
+fn history_notes_round_trip_and_date_entries_against_a_forget() {
+    use cek_klien::core::history::{
+        next_epoch, note, read_note, written_before_forget, FIRST_EPOCH,
+    };
+    let written = note(FIRST_EPOCH, "q1.tipe-klien.2.1.1");
+    assert_eq!(
+        read_note(&written),
+        Some((FIRST_EPOCH, "q1.tipe-klien.2.1.1"))
+    );
+    assert_eq!(read_note("e "), Some(("e", "")));
+    for foreign in ["", "x y", "e", "ex y", "{} a", "1 a"] {
+        assert_eq!(read_note(foreign), None, "{foreign:?}");
+    }
+    let after_forget = next_epoch(FIRST_EPOCH);
+    let after_two = next_epoch(&after_forget);
+    assert_ne!(after_forget, after_two);
+    assert!(!written_before_forget(Some(&written), FIRST_EPOCH));
+    assert!(written_before_forget(Some(&written), &after_forget));
+    assert!(!written_before_forget(
+        Some(&note(&after_forget, "")),
+        &after_forget
+    ));
+    assert!(written_before_forget(
+        Some(&note(&after_forget, "")),
+        &after_two
+    ));
+    assert!(!written_before_forget(None, &after_forget));
+    assert!(!written_before_forget(Some("garbage"), &after_forget));
+}
+
+/// Regression: a page loaded afresh at an early history entry (after a burst of back and forward
+/// left the app and came back) walked forward with that entry's few answers, ignored the later
+/// entries' answers, and wrote the blank answers back into them and into storage.
+#[test]
+fn walking_forward_from_an_early_entry_picks_up_the_later_entries_answers() {
+    let entry = |clicks: &[u8]| in_progress(0, clicks).fragment(BANKS).unwrap();
+    let reloaded_at_first = State::start(startup_with(None, &entry(&[]), no_storage()), BANKS);
+    let walked = run(
+        reloaded_at_first,
+        [&[1][..], &[1, 0], &[1, 0, 1]].map(|clicks| Action::OpenLink {
+            fragment: entry(clicks),
+        }),
+    );
+    assert_eq!(walked.answers, in_progress(0, &[1, 0, 1]).answers);
+    assert_eq!(walked.fragment(BANKS), Some(entry(&[1, 0, 1])));
 }

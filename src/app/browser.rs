@@ -2,7 +2,9 @@
 //! blocks or lacks an API gets a default, never a panic.
 
 use crate::core::english;
+use crate::core::history;
 use crate::core::query::query_with_lang;
+use crate::core::state::{Saved, STORAGE_PREFIX};
 use crate::core::text::Lang;
 use wasm_bindgen::JsCast;
 
@@ -97,58 +99,130 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-const LANG_KEY: &str = "cek-klien.lang";
-const PROGRESS_KEY: &str = "cek-klien.progress";
-
 /// The page's storage, or `None` when the browser refuses it (privacy mode, blocked
 /// third-party storage in an iframe, a host page that throws on access).
 fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// What storage held at load, as owned strings; `None` when storage is unavailable.
-pub fn read_storage() -> Option<(Option<String>, Option<String>)> {
-    let storage = storage()?;
-    let lang = storage.get_item(LANG_KEY).ok()?;
-    let progress = storage.get_item(PROGRESS_KEY).ok()?;
-    Some((lang, progress))
+fn session() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// Makes storage hold exactly `saved`; false when a write failed (blocked, quota exceeded).
-pub fn write_storage(saved: &crate::core::state::Saved) -> bool {
+/// Every item the app stored (keys under `STORAGE_PREFIX`); `None` when storage is unavailable.
+pub fn read_storage() -> Option<Vec<(String, String)>> {
+    let storage = storage()?;
+    let mut items = Vec::new();
+    for index in 0..storage.length().ok()? {
+        let Some(key) = storage.key(index).ok().flatten() else {
+            continue;
+        };
+        if key.starts_with(STORAGE_PREFIX) {
+            if let Some(value) = storage.get_item(&key).ok().flatten() {
+                items.push((key, value));
+            }
+        }
+    }
+    Some(items)
+}
+
+/// Writes the items of `saved` that differ from `before` (every item when there is no before),
+/// so a value another tab wrote stays unless this tab changed its own; false when a write
+/// failed (blocked, quota exceeded).
+pub fn write_storage(saved: &Saved, before: Option<&Saved>) -> bool {
     let Some(storage) = storage() else {
         return false;
     };
-    let lang_ok = match saved.lang {
-        Some(lang) => storage.set_item(LANG_KEY, lang.code()).is_ok(),
-        None => storage.remove_item(LANG_KEY).is_ok(),
-    };
-    let progress_ok = match &saved.progress {
-        Some(progress) => storage.set_item(PROGRESS_KEY, progress).is_ok(),
-        None => storage.remove_item(PROGRESS_KEY).is_ok(),
-    };
-    lang_ok && progress_ok
+    let mut ok = true;
+    for item in &saved.0 {
+        if before.is_some_and(|before| before.0.contains(item)) {
+            continue;
+        }
+        ok &= match &item.1 {
+            Some(value) => storage.set_item(&item.0, value),
+            None => storage.remove_item(&item.0),
+        }
+        .is_ok();
+    }
+    ok
+}
+
+/// This tab's session keeps its forget epoch (see `core::history`; never anything the reader
+/// answered), so history entries written before a forget no longer open.
+const EPOCH_KEY: &str = "cek-klien.epoch";
+
+fn epoch() -> String {
+    session()
+        .and_then(|s| s.get_item(EPOCH_KEY).ok().flatten())
+        .unwrap_or_else(|| history::FIRST_EPOCH.to_string())
+}
+
+/// Removes every item the app stored, including keys an older version left behind, and starts
+/// a new epoch in this tab's session.
+pub fn forget_device() {
+    if let (Some(storage), Some(items)) = (storage(), read_storage()) {
+        for (key, _) in items {
+            let _ = storage.remove_item(&key);
+        }
+    }
+    if let Some(session) = session() {
+        let _ = session.set_item(EPOCH_KEY, &history::next_epoch(&epoch()));
+    }
+}
+
+/// The note on the current history entry, if it is a string (the app writes only strings).
+fn entry_note() -> Option<String> {
+    window()?.history().ok()?.state().ok()?.as_string()
+}
+
+/// The fragment of the entry before this one, as the note on this one names it.
+pub fn previous_fragment() -> Option<String> {
+    let note = entry_note()?;
+    history::read_note(&note).map(|(_, previous)| previous.to_string())
+}
+
+/// Whether the current history entry was written before the reader made the device forget.
+pub fn entry_forgotten() -> bool {
+    history::written_before_forget(entry_note().as_deref(), &epoch())
+}
+
+/// Steps back one history entry, as the browser's Back button does.
+pub fn go_back() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
 }
 
 /// Puts `fragment` in the address bar: as a new history entry when the user moved to another
 /// step or screen (so the back button retraces it), in place otherwise. Neither fires
-/// `hashchange`, so the app never mistakes its own link for a shared one.
+/// `hashchange`, so the app never mistakes its own link for a shared one. Every entry written
+/// gets a note (see `core::history`): when, and where the reader came from.
 pub fn show_fragment(fragment: Option<&str>, new_entry: bool) {
     let Some(window) = window() else { return };
-    if fragment_of(&window) == fragment.unwrap_or_default() {
+    let shown = fragment_of(&window);
+    let note = entry_note();
+    if shown == fragment.unwrap_or_default() && note.is_some() {
         return;
     }
+    let previous = if new_entry {
+        shown
+    } else {
+        note.as_deref()
+            .and_then(history::read_note)
+            .map(|(_, previous)| previous.to_string())
+            .unwrap_or_default()
+    };
     let mut url = address_without_fragment();
     if let Some(fragment) = fragment {
         url.push('#');
         url.push_str(fragment);
     }
     if let Ok(history) = window.history() {
-        let null = wasm_bindgen::JsValue::NULL;
+        let note = wasm_bindgen::JsValue::from_str(&history::note(&epoch(), &previous));
         let _ = if new_entry {
-            history.push_state_with_url(&null, "", Some(&url))
+            history.push_state_with_url(&note, "", Some(&url))
         } else {
-            history.replace_state_with_url(&null, "", Some(&url))
+            history.replace_state_with_url(&note, "", Some(&url))
         };
     }
 }

@@ -39,10 +39,7 @@ fn page_state() -> State {
     let stored = browser::read_storage();
     let stored = match &stored {
         None => Stored::Unavailable,
-        Some((lang, _)) => Stored::Values {
-            lang: lang.as_deref(),
-            progress: None,
-        },
+        Some(items) => Stored::Values(items),
     };
     State::start(
         Startup {

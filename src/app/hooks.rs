@@ -10,7 +10,7 @@ use super::{browser, AppState};
 use crate::core::banks::BANKS;
 use crate::core::embed::Mode;
 use crate::core::english;
-use crate::core::state::{self, Action, Place, State};
+use crate::core::state::{self, Action, AddressChange, Place, State};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use std::cell::RefCell;
@@ -34,12 +34,12 @@ pub fn use_latest<T: Clone + 'static>(value: &T) -> Rc<RefCell<T>> {
 #[hook]
 pub fn use_widget_listeners(
     host: &Rc<Host>,
-    state: &State,
+    latest: &Rc<RefCell<State>>,
     dispatcher: &Dispatcher,
     wrapper: &NodeRef,
     choice_input: &Rc<ChoiceInput>,
 ) {
-    let latest = use_latest(state);
+    let latest = latest.clone();
     use_effect_with(
         (
             host.clone(),
@@ -59,15 +59,33 @@ pub fn use_widget_listeners(
                     let open = {
                         let dispatcher = dispatcher.clone();
                         move || {
-                            dispatcher.dispatch(Action::OpenLink {
-                                fragment: browser::fragment(),
-                            });
+                            // An entry written before the reader made the device forget opens
+                            // as the menu, and loses its answers for good.
+                            let fragment = if browser::entry_forgotten() {
+                                browser::show_fragment(None, false);
+                                String::new()
+                            } else {
+                                browser::fragment()
+                            };
+                            dispatcher.dispatch(Action::OpenLink { fragment });
                         }
                     };
                     if browser::fragment() != host.opened_with {
                         open();
                     }
-                    gloo_events::EventListener::new(&window, "hashchange", move |_| open())
+                    // Another tab changed what the app stored: offers on the menu follow it.
+                    let storage_changed = {
+                        let dispatcher = dispatcher.clone();
+                        gloo_events::EventListener::new(&window, "storage", move |_| {
+                            if let Some(items) = browser::read_storage() {
+                                dispatcher.dispatch(Action::StorageChanged(items));
+                            }
+                        })
+                    };
+                    (
+                        gloo_events::EventListener::new(&window, "hashchange", move |_| open()),
+                        storage_changed,
+                    )
                 });
 
             // Number keys pick, Enter goes on, Backspace goes back, for keys pressed inside
@@ -77,8 +95,10 @@ pub fn use_widget_listeners(
                 let dispatcher = dispatcher.clone();
                 let choice_input = choice_input.clone();
                 let root = host.root.clone();
+                let target_root = host.root.clone();
+                let host = host.clone();
                 gloo_events::EventListener::new_with_options(
-                    &host.root,
+                    &target_root,
                     "keydown",
                     gloo_events::EventListenerOptions::enable_prevent_default(),
                     move |event| {
@@ -104,7 +124,7 @@ pub fn use_widget_listeners(
                                 Action::Choose { choice, .. } => Some(choice),
                                 _ => None,
                             };
-                            dispatcher.dispatch(action);
+                            act(&host, &latest.borrow(), &dispatcher, action);
                             if let Some(choice) = picked {
                                 browser::focus_choice(&root, choice);
                             }
@@ -130,36 +150,63 @@ pub fn use_widget_listeners(
     );
 }
 
-/// The address bar mirrors the state. On its own page, moving somewhere new adds a history
-/// entry; in an iframe the entry is only updated, so the host's back button stays the host's.
-/// The error screen leaves the broken link in view until the reader moves on.
+/// Dispatches `action`, except the app's Back where the previous history entry is already the
+/// place it goes back to: there the app steps back through history, so its Back and the
+/// browser's move the same way (the entry's hashchange then moves the state).
+pub fn act(host: &Host, state: &State, dispatcher: &Dispatcher, action: Action) {
+    let through_history = action == Action::Back
+        && host.mode == Mode::Standalone
+        && state::back_retraces(state, browser::previous_fragment().as_deref(), BANKS);
+    if through_history {
+        browser::go_back();
+    } else {
+        dispatcher.dispatch(action);
+    }
+}
+
+/// The address bar mirrors the state (see `state::address_change`). In an iframe an entry is
+/// only ever updated, so the host's back button stays the host's.
 #[hook]
 pub fn use_address_bar(host: &Host, state: &State) {
-    let wanted = (host.owns_page() && !state.keeps_address()).then(|| state.fragment(BANKS));
-    let new_entry = host.mode == Mode::Standalone
-        && state::needs_history_entry(state, &browser::fragment(), BANKS);
+    let change = host
+        .owns_page()
+        .then(|| state::address_change(state, &browser::fragment(), BANKS))
+        .filter(|change| *change != AddressChange::Leave);
+    let wanted = change.map(|change| {
+        let push = change == AddressChange::Push && host.mode == Mode::Standalone;
+        (state.fragment(BANKS), push)
+    });
     // The page was opened at this address: the first render never adds an entry.
     let first_render = use_mut_ref(|| true);
-    use_effect_with((wanted, new_entry), move |(wanted, new_entry)| {
+    use_effect_with(wanted, move |wanted| {
         let first = first_render.replace(false);
-        if let Some(fragment) = wanted {
-            browser::show_fragment(fragment.as_deref(), *new_entry && !first);
+        if let Some((fragment, push)) = wanted {
+            browser::show_fragment(fragment.as_deref(), *push && !first);
         }
     });
 }
 
-/// Storage holds what the state wants kept. A failed write is reported to the reducer, which
-/// tells the reader once.
+/// Storage holds what the state wants kept: only what changed since the last write is written.
+/// "Forget" first removes every key the app ever stored. A failed write is reported to the
+/// reducer, which tells the reader once.
 #[hook]
 pub fn use_storage_mirror(host: &Host, state: &State, dispatcher: &Dispatcher) {
     let saved = host.owns_page().then(|| state.saved(BANKS));
-    use_effect_with((saved, dispatcher.clone()), move |(saved, dispatcher)| {
-        if let Some(saved) = saved {
-            if !browser::write_storage(saved) {
-                dispatcher.dispatch(Action::StorageFailed);
+    let written = use_mut_ref(|| None::<state::Saved>);
+    use_effect_with(
+        (saved, state.forgotten, dispatcher.clone()),
+        move |(saved, forgotten, dispatcher)| {
+            if let Some(saved) = saved {
+                if *forgotten {
+                    browser::forget_device();
+                }
+                if !browser::write_storage(saved, written.borrow().as_ref()) {
+                    dispatcher.dispatch(Action::StorageFailed);
+                }
+                *written.borrow_mut() = Some(saved.clone());
             }
-        }
-    });
+        },
+    );
 }
 
 /// The page's language and title follow the app's language (on the app's own page only).
@@ -176,14 +223,24 @@ pub fn use_document_lang(host: &Host, lang: Lang) {
 /// screen-reader users start reading at the new content. The place, not the whole screen:
 /// changing an answer in the review list must leave the reader where they are. Not on the
 /// first render: a widget inside a blog post must not grab focus while the reader is elsewhere.
+/// A question asked before answers are thrown away takes the focus too, and gives it back to
+/// the heading once answered.
 #[hook]
-pub fn use_focus_on_new_place(host: &Host, place: Place) {
+pub fn use_focus_on_new_place(host: &Host, place: Place, asking: bool) {
     let first_render = use_mut_ref(|| true);
-    use_effect_with((host.root.clone(), place), move |(root, _)| {
-        if !first_render.replace(false) {
-            browser::focus_within(root, "screen-heading");
-        }
-    });
+    use_effect_with(
+        (host.root.clone(), place, asking),
+        move |(root, _, asking)| {
+            if !first_render.replace(false) {
+                let target = if *asking {
+                    "confirm-question"
+                } else {
+                    "screen-heading"
+                };
+                browser::focus_within(root, target);
+            }
+        },
+    );
 }
 
 /// After a switch to English, the English texts are fetched if this page does not have them

@@ -3,7 +3,7 @@ use crate::core::banks::quiz_facts;
 use crate::core::banks::BANKS;
 use crate::core::link::Progress;
 use crate::core::pages::{page_in, BUILDER_PAGE};
-use crate::core::state::Action;
+use crate::core::state::{Action, Confirm};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
 use yew::prelude::*;
@@ -15,7 +15,9 @@ pub struct IntroScreen<'a> {
     pub lang: Lang,
     /// Show only this quiz (an embed's `quiz` option).
     pub only: Option<usize>,
-    pub resume: Option<&'a Progress>,
+    pub resume: &'a [Progress],
+    /// A question waiting for the reader before answers are thrown away.
+    pub confirm: Option<Confirm>,
     /// The builder is offered on the app's own page, not inside someone's blog.
     pub show_builder_link: bool,
     /// Whether this copy stores anything (not in the script mount, which leaves the blog's
@@ -65,8 +67,10 @@ pub fn view(props: &IntroScreen) -> Html {
         }
     });
 
-    let resume = props.resume.and_then(|saved| {
+    let confirm = props.confirm;
+    let resume = props.resume.iter().filter_map(|saved| {
         let bank = BANKS.get(saved.quiz)?;
+        let quiz = saved.quiz;
         let detail = Ui::ResumeDetail.fill(
             lang,
             &[
@@ -74,20 +78,29 @@ pub fn view(props: &IntroScreen) -> Html {
                 ("m", &saved.answers.asked(bank).count().to_string()),
             ],
         );
-        let on_resume = props.dispatch.reform(|_| Action::Resume);
-        let on_discard = props.dispatch.reform(|_| Action::DiscardSaved);
-        Some(html! {
-            <div class="resume" data-testid="resume">
-                { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
-                <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
+        let asked = match confirm {
+            Some(Confirm::Discard(q)) if q == quiz => Some(Ui::ConfirmDiscard),
+            Some(Confirm::StartOver(q)) if q == quiz => Some(Ui::ConfirmStartOver),
+            _ => None,
+        };
+        let choices = match asked {
+            Some(question) => confirm_box(lang, question, props.dispatch),
+            // Continuing comes first: on a narrow screen the buttons stack, and the way
+            // forward must not sit below the one that throws the answers away.
+            None => html! {
                 <div class="steps">
-                    // Continuing comes first: on a narrow screen the buttons stack, and the
-                    // way forward must not sit below the one that throws the answers away.
-                    <button type="button" class="primary" data-testid="resume-continue" onclick={on_resume}>
+                    <button type="button" class="primary" data-testid="resume-continue" onclick={props.dispatch.reform(move |_| Action::Resume(quiz))}>
                         { Ui::Resume.text(lang) }
                     </button>
-                    <button type="button" class="secondary" data-testid="resume-discard" onclick={on_discard}>{ Ui::StartOver.text(lang) }</button>
+                    <button type="button" class="secondary" data-testid="resume-discard" onclick={props.dispatch.reform(move |_| Action::DiscardSaved(quiz))}>{ Ui::StartOver.text(lang) }</button>
                 </div>
+            },
+        };
+        Some(html! {
+            <div class="resume" data-testid="resume" data-quiz={bank.id.to_string()}>
+                { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
+                <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
+                { choices }
             </div>
         })
     });
@@ -112,14 +125,36 @@ pub fn view(props: &IntroScreen) -> Html {
             if props.uses_storage {
             <footer class="device-data">
                 <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
-                <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>
-                    { Ui::ForgetDevice.text(lang) }
-                </button>
+                if confirm == Some(Confirm::Forget) {
+                    { confirm_box(lang, Ui::ConfirmForget, props.dispatch) }
+                } else {
+                    <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>
+                        { Ui::ForgetDevice.text(lang) }
+                    </button>
+                }
                 <p role="status" class="muted">
                     if props.forgotten { { Ui::Forgotten.text(lang) } }
                 </p>
             </footer>
             }
         </section>
+    }
+}
+
+/// Asks before answers are thrown away: the question takes the focus, and keeping them comes
+/// first.
+fn confirm_box(lang: Lang, question: Ui, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <div class="confirm" data-testid="confirm">
+            <p id="confirm-question" tabindex="-1"><strong>{ question.text(lang) }</strong></p>
+            <div class="steps">
+                <button type="button" class="secondary" data-testid="confirm-no" onclick={dispatch.reform(|_| Action::Declined)}>
+                    { Ui::ConfirmNo.text(lang) }
+                </button>
+                <button type="button" class="primary" data-testid="confirm-yes" onclick={dispatch.reform(|_| Action::Confirmed)}>
+                    { Ui::ConfirmYes.text(lang) }
+                </button>
+            </div>
+        </div>
     }
 }

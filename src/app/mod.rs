@@ -58,14 +58,21 @@ fn App(props: &AppProps) -> Html {
     // Written by the key listener and the question screen's clicks (see `ChoiceInput`).
     let choice_input = use_memo((), |_| question::ChoiceInput::default());
 
-    hooks::use_widget_listeners(host, current, &dispatcher, &wrapper, &choice_input);
+    // The state of the latest render, for listeners and callbacks that outlive one render.
+    let latest = hooks::use_latest(current);
+    hooks::use_widget_listeners(host, &latest, &dispatcher, &wrapper, &choice_input);
     hooks::use_address_bar(host, current);
     hooks::use_storage_mirror(host, current, &dispatcher);
     hooks::use_document_lang(host, current.lang);
-    hooks::use_focus_on_new_place(host, current.screen.place());
+    hooks::use_focus_on_new_place(host, current.screen.place(), current.confirm.is_some());
     hooks::use_english_texts(current.lang, &dispatcher);
 
-    let dispatch = dispatcher.to_callback();
+    // The app's Back may step back through history instead (see `hooks::act`).
+    let dispatch = {
+        let host = host.clone();
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |action| hooks::act(&host, &latest.borrow(), &dispatcher, action))
+    };
     let lang = current.lang;
     // Passed down as a value: a yew context would cost about 3 KB of wasm (gzip).
     let headings = Headings {
@@ -83,7 +90,8 @@ fn App(props: &AppProps) -> Html {
             headings,
             lang,
             only: host.options.quiz,
-            resume: current.resume.as_ref(),
+            resume: &current.resume,
+            confirm: current.confirm,
             show_builder_link: !host.embedded(),
             uses_storage: host.owns_page(),
             forgotten: current.forgotten,

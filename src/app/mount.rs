@@ -70,6 +70,11 @@ pub fn claim_root(root: &web_sys::Element) {
 /// wrong language; if they cannot be loaded, the app opens in Indonesian and says why.
 fn render(mut host: Host) {
     if host.owns_page() {
+        // A reload of an entry written before the reader made the device forget opens the
+        // menu, and the entry loses its answers for good.
+        if browser::entry_forgotten() {
+            browser::show_fragment(None, false);
+        }
         host.opened_with = browser::fragment();
     }
     let initial = initial_state(&host);
@@ -106,10 +111,7 @@ pub fn initial_state(host: &Host) -> State {
     let stored = match &stored {
         None => Stored::Disabled,
         Some(None) => Stored::Unavailable,
-        Some(Some((lang, progress))) => Stored::Values {
-            lang: lang.as_deref(),
-            progress: progress.as_deref(),
-        },
+        Some(Some(items)) => Stored::Values(items),
     };
     State::start(
         Startup {

@@ -17,6 +17,9 @@ use super::text::Lang;
 
 pub const FORMAT: &str = "r1";
 pub const PROGRESS_FORMAT: &str = "q1";
+/// A result the reader reached by answering, as the address bar shows it: a reload or a
+/// bookmark of it is theirs, not "shared with you". Share links always use `FORMAT`.
+pub const OWN_FORMAT: &str = "m1";
 /// Longer input is rejected before any parsing, whatever it holds.
 pub const MAX_LINK_LEN: usize = 128;
 const SKIPPED: u8 = b'-';
@@ -28,6 +31,8 @@ pub struct SharedResult {
     pub quiz: usize,
     pub lang: Lang,
     pub answers: Answers,
+    /// The reader's own result (`OWN_FORMAT`), from their address bar, not a share link.
+    pub own: bool,
 }
 
 /// A quiz in progress: which quiz, the question on screen, and the answers so far.
@@ -100,6 +105,12 @@ impl std::error::Error for LinkError {}
 #[must_use]
 pub fn encode(bank: &Bank, answers: &Answers, lang: Lang) -> String {
     encode_as(FORMAT, bank, lang.code(), answers)
+}
+
+/// The address-bar fragment of a result the reader reached themselves (see `OWN_FORMAT`).
+#[must_use]
+pub fn encode_own(bank: &Bank, answers: &Answers, lang: Lang) -> String {
+    encode_as(OWN_FORMAT, bank, lang.code(), answers)
 }
 
 /// The fragment for a quiz in progress, on question `step`.
@@ -229,7 +240,8 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
     }
     let parts: Vec<&str> = link.split('.').collect();
     let format = parts[0];
-    if format != FORMAT && format != PROGRESS_FORMAT {
+    let own = format == OWN_FORMAT;
+    if format != FORMAT && format != PROGRESS_FORMAT && !own {
         let looks_like_a_format = format.len() <= 3
             && (format.starts_with('r') || format.starts_with('q'))
             && format.len() > 1
@@ -276,7 +288,7 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
         return Err(LinkError::Checksum);
     }
     let answers = decode_answers(bank, answer_symbols)?;
-    if format == FORMAT {
+    if format == FORMAT || own {
         // Exactly as `encode` writes it: one spelling per link.
         let lang = Lang::from_code(detail)
             .filter(|lang| lang.code() == detail)
@@ -285,6 +297,7 @@ pub fn decode_fragment(fragment: &str, banks: &[&Bank]) -> Result<Fragment, Link
             quiz,
             lang,
             answers,
+            own,
         }))
     } else {
         let step = parse_number(detail)

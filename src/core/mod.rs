@@ -26,6 +26,7 @@ pub mod banks;
 pub mod classify;
 pub mod embed;
 pub mod english;
+pub mod history;
 pub mod html;
 pub mod link;
 pub mod pages;

@@ -50,8 +50,13 @@ pub struct State {
     pub screen: Screen,
     /// Answers to the quiz on screen; kept across language switches, going back and history.
     pub answers: Answers,
-    /// An unfinished quiz found in storage, offered on the intro.
-    pub resume: Option<Progress>,
+    /// Unfinished quizzes found in storage (at most one per quiz, in bank order), offered on
+    /// the intro.
+    pub resume: Vec<Progress>,
+    /// Something that throws answers away, waiting for the reader to confirm it.
+    pub confirm: Option<Confirm>,
+    /// How the screen last changed place, which decides what the address bar does.
+    pub last_move: Move,
     pub notice: Option<Notice>,
     /// Storage refused a write (or was unavailable from the start). Reported once: a reader who
     /// dismissed the notice is not told again at every answer.
@@ -70,6 +75,28 @@ pub struct Copied {
     pub ok: bool,
 }
 
+/// An action that throws the reader's answers away, asked before it happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Drop the unfinished quiz with this index.
+    Discard(usize),
+    /// Drop the unfinished quiz with this index and start it again from the first question.
+    StartOver(usize),
+    /// Remove everything this device stored.
+    Forget,
+}
+
+/// How the screen last changed place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// The reader went on (or somewhere new): the address bar gets a new entry.
+    Forward,
+    /// The app's own Back: the entry is reused, so history never grows with going back.
+    Back,
+    /// The address changed (back/forward buttons, a pasted link): the app follows it.
+    FromAddress,
+}
+
 /// What the reader copied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopyTarget {
@@ -79,16 +106,22 @@ pub enum CopyTarget {
     Message(u8),
 }
 
+/// Every key the app stores starts with this, so "forget" finds them all, including keys an
+/// older version left behind.
+pub const STORAGE_PREFIX: &str = "cek-klien.";
+const LANG_KEY: &str = "cek-klien.lang";
+/// Each quiz's unfinished answers live under this key plus `.` and the quiz's id, so the two
+/// quizzes never overwrite each other. The bare key is the single slot of older versions.
+const PROGRESS_KEY: &str = "cek-klien.progress";
+
 /// What storage held when the page loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored<'a> {
     /// The host is not ours (script mount): storage is not used at all.
     Disabled,
     Unavailable,
-    Values {
-        lang: Option<&'a str>,
-        progress: Option<&'a str>,
-    },
+    /// Every item whose key starts with `STORAGE_PREFIX`.
+    Values(&'a [(String, String)]),
 }
 
 /// Everything the page tells the app when it starts.
@@ -103,17 +136,69 @@ pub struct Startup<'a> {
     pub ignored_options: bool,
 }
 
-/// What the app wants storage to hold; an effect makes storage match it.
+/// What the app wants storage to hold, key by key (`None`: no such key); an effect makes
+/// storage match it, writing only what changed, so a tab never writes back a value it did not
+/// change over a newer one from another tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Saved {
-    pub lang: Option<Lang>,
-    pub progress: Option<String>,
+pub struct Saved(pub Vec<(String, Option<String>)>);
+
+impl Saved {
+    /// The value wanted under `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, value)| value.as_deref())
+    }
+}
+
+/// The storage key of one quiz's unfinished answers.
+#[must_use]
+pub fn progress_key(bank: &Bank) -> String {
+    let mut key = String::from(PROGRESS_KEY);
+    key.push('.');
+    key.push_str(&bank.id);
+    key
+}
+
+/// The unfinished quizzes among stored items, one per quiz in bank order, and whether any
+/// stored progress could not be read.
+fn read_offers(items: &[(String, String)], banks: &[&Bank]) -> (Vec<Progress>, bool) {
+    let mut offers: Vec<Progress> = Vec::new();
+    let mut corrupted = false;
+    for (key, value) in items {
+        if !key.starts_with(PROGRESS_KEY) {
+            continue;
+        }
+        match link::decode_fragment(value, banks) {
+            // The per-quiz key wins over an older version's shared slot for the same quiz.
+            Ok(Fragment::Progress(progress)) => {
+                let answered = banks
+                    .get(progress.quiz)
+                    .is_some_and(|bank| progress.answers.answered_count(bank) > 0);
+                if !answered {
+                    continue;
+                }
+                let newer_key = key.len() > PROGRESS_KEY.len();
+                match offers.iter_mut().find(|offer| offer.quiz == progress.quiz) {
+                    Some(offer) if newer_key => *offer = progress,
+                    Some(_) => {}
+                    None => offers.push(progress),
+                }
+            }
+            _ => corrupted = true,
+        }
+    }
+    crate::core::sort_small_by_key(&mut offers, |offer| offer.quiz);
+    (offers, corrupted)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     SetLang(Lang),
     SetTheme(Theme),
+    /// Starts a quiz; with its unfinished answers on offer, asks first.
     Start(usize),
     /// Picks a choice on the current question; `advance` also moves on (a pointer click does,
     /// a keyboard selection does not, so arrow keys can browse the choices).
@@ -131,12 +216,18 @@ pub enum Action {
     },
     Retake,
     Home,
-    /// Continues the unfinished quiz found in storage.
-    Resume,
-    /// Drops the unfinished quiz found in storage.
-    DiscardSaved,
-    /// Forgets everything this device stored (language choice, unfinished quiz).
+    /// Continues this quiz's unfinished answers found in storage.
+    Resume(usize),
+    /// Asks whether to drop this quiz's unfinished answers.
+    DiscardSaved(usize),
+    /// Asks whether to forget everything this device stored.
     ForgetDevice,
+    /// The reader confirmed what `confirm` asked.
+    Confirmed,
+    /// The reader declined what `confirm` asked.
+    Declined,
+    /// Another tab changed storage: every item under `STORAGE_PREFIX` as it is now.
+    StorageChanged(Vec<(String, String)>),
     DismissNotice,
     /// The clipboard took (or refused) a copy.
     Copied(Copied),
@@ -173,7 +264,9 @@ impl State {
             theme: Theme::Auto,
             screen: Screen::Intro,
             answers: Answers::default(),
-            resume: None,
+            resume: Vec::new(),
+            confirm: None,
+            last_move: Move::Forward,
             notice: None,
             storage_failed: false,
             copied: None,
@@ -187,24 +280,25 @@ impl State {
     pub fn start(startup: Startup<'_>, banks: &[&Bank]) -> State {
         let mut notice = None;
         let storage_failed = startup.stored == Stored::Unavailable;
-        let (stored_lang, stored_progress) = match startup.stored {
-            Stored::Disabled => (None, None),
-            Stored::Unavailable => {
-                notice = Some(Notice::StorageUnavailable);
-                (None, None)
-            }
-            Stored::Values { lang, progress } => {
-                let stored_lang = lang.and_then(Lang::from_code);
-                let progress = progress.map(|saved| match link::decode_fragment(saved, banks) {
-                    Ok(Fragment::Progress(progress)) => Some(progress),
-                    _ => None,
-                });
-                if (lang.is_some() && stored_lang.is_none()) || progress == Some(None) {
+        let mut stored_lang = None;
+        let mut stored_progress = Vec::new();
+        match startup.stored {
+            Stored::Disabled => {}
+            Stored::Unavailable => notice = Some(Notice::StorageUnavailable),
+            Stored::Values(items) => {
+                let (offers, mut corrupted) = read_offers(items, banks);
+                stored_progress = offers;
+                for (key, value) in items {
+                    if key == LANG_KEY {
+                        stored_lang = Lang::from_code(value);
+                        corrupted |= stored_lang.is_none();
+                    }
+                }
+                if corrupted {
                     notice = Some(Notice::StorageCorrupted);
                 }
-                (stored_lang, progress.flatten())
             }
-        };
+        }
         if startup.ignored_options {
             notice = Some(Notice::IgnoredOptions);
         }
@@ -229,10 +323,8 @@ impl State {
             );
         }
         // A quiz opened from the address bar supersedes the saved one only if it is the same.
-        if let (Screen::Question { quiz, .. }, Some(saved)) = (&state.screen, &state.resume) {
-            if saved.quiz == *quiz {
-                state.resume = None;
-            }
+        if let Screen::Question { quiz, .. } = state.screen {
+            state.resume.retain(|saved| saved.quiz != quiz);
         }
         state
     }
@@ -241,9 +333,14 @@ impl State {
     #[must_use]
     pub fn fragment(&self, banks: &[&Bank]) -> Option<String> {
         match &self.screen {
-            Screen::Result { quiz, .. } => banks
-                .get(*quiz)
-                .map(|bank| link::encode(bank, &self.answers, self.lang)),
+            // A shared result keeps its share link; the reader's own says it is theirs.
+            Screen::Result { quiz, shared } => banks.get(*quiz).map(|bank| {
+                if *shared {
+                    link::encode(bank, &self.answers, self.lang)
+                } else {
+                    link::encode_own(bank, &self.answers, self.lang)
+                }
+            }),
             Screen::Question { quiz, step } => banks
                 .get(*quiz)
                 .map(|bank| link::encode_progress(bank, &self.answers, *step)),
@@ -258,23 +355,34 @@ impl State {
         matches!(self.screen, Screen::LinkError(_))
     }
 
-    /// What storage should hold now: the language the reader chose, and the quiz
-    /// only while it is unfinished (or still on offer to be resumed).
+    /// What storage should hold now: the language the reader chose, each quiz only while it
+    /// is unfinished (or still on offer to be resumed).
     #[must_use]
     pub fn saved(&self, banks: &[&Bank]) -> Saved {
-        let progress = match (&self.screen, &self.resume) {
-            (Screen::Question { quiz, step }, _) => banks
-                .get(*quiz)
-                .map(|bank| link::encode_progress(bank, &self.answers, *step)),
-            (_, Some(saved)) => banks
-                .get(saved.quiz)
-                .map(|bank| link::encode_progress(bank, &saved.answers, saved.step)),
-            _ => None,
-        };
-        Saved {
-            lang: self.remembered_lang,
-            progress,
+        let mut items = vec![
+            (
+                LANG_KEY.to_string(),
+                self.remembered_lang.map(|lang| lang.code().to_string()),
+            ),
+            // An older version's single slot: its quiz was moved to its own key when read.
+            (PROGRESS_KEY.to_string(), None),
+        ];
+        for (index, bank) in banks.iter().enumerate() {
+            // A quiz with nothing answered yet has nothing to keep, or to ask about discarding.
+            let progress = match self.screen {
+                Screen::Question { quiz, step } if quiz == index => {
+                    (self.answers.answered_count(bank) > 0)
+                        .then(|| link::encode_progress(bank, &self.answers, step))
+                }
+                _ => self
+                    .resume
+                    .iter()
+                    .find(|saved| saved.quiz == index)
+                    .map(|saved| link::encode_progress(bank, &saved.answers, saved.step)),
+            };
+            items.push((progress_key(bank), progress));
         }
+        Saved(items)
     }
 
     fn quiz_on_screen(&self) -> Option<usize> {
@@ -289,6 +397,7 @@ impl State {
 #[must_use]
 pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
     let mut next = state.clone();
+    let mut moved = Move::Forward;
     match action {
         Action::SetLang(lang) => {
             next.lang = lang;
@@ -296,27 +405,66 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.remembered_lang = Some(lang);
         }
         Action::SetTheme(theme) => next.theme = theme,
-        Action::Start(quiz) => start_quiz(&mut next, quiz, banks),
+        Action::Start(quiz) => {
+            if next.resume.iter().any(|saved| saved.quiz == quiz) {
+                next.screen = Screen::Intro;
+                next.confirm = Some(Confirm::StartOver(quiz));
+            } else {
+                start_quiz(&mut next, quiz, banks);
+            }
+        }
         Action::Choose { choice, advance } => choose(&mut next, choice, advance, banks),
         Action::Next => {
             if let Screen::Question { quiz, step } = state.screen {
                 next.screen = forward(quiz, step, &next.answers, banks);
             }
         }
-        Action::Back => go_back(&mut next, banks),
+        Action::Back => {
+            moved = Move::Back;
+            go_back(&mut next, banks);
+        }
         Action::SetAnswer { question, choice } => change_answer(&mut next, question, choice, banks),
         Action::Retake => retake(&mut next, banks),
         Action::Home => {
+            keep_unfinished(&mut next, banks);
             next.screen = Screen::Intro;
             next.answers = Answers::default();
         }
-        Action::Resume => resume(&mut next, banks),
-        Action::DiscardSaved => next.resume = None,
-        Action::ForgetDevice => {
-            next.resume = None;
-            next.remembered_lang = None;
-            next.notice = None;
-            next.forgotten = true;
+        Action::Resume(quiz) => resume(&mut next, quiz, banks),
+        Action::DiscardSaved(quiz) => next.confirm = Some(Confirm::Discard(quiz)),
+        Action::ForgetDevice => next.confirm = Some(Confirm::Forget),
+        Action::Confirmed => match next.confirm.take() {
+            Some(Confirm::Discard(quiz)) => next.resume.retain(|saved| saved.quiz != quiz),
+            Some(Confirm::StartOver(quiz)) => {
+                next.resume.retain(|saved| saved.quiz != quiz);
+                start_quiz(&mut next, quiz, banks);
+            }
+            Some(Confirm::Forget) => {
+                next.resume.clear();
+                next.remembered_lang = None;
+                next.notice = None;
+                next.forgotten = true;
+            }
+            None => {}
+        },
+        Action::Declined => next.confirm = None,
+        Action::StorageChanged(items) => {
+            // Another tab moved on: its unfinished quizzes are offered here as they are now,
+            // except the one this tab is answering, whose answers on screen are this tab's.
+            let (offers, _) = read_offers(&items, banks);
+            let answering = match next.screen {
+                Screen::Question { quiz, .. } => Some(quiz),
+                _ => None,
+            };
+            next.resume = offers
+                .into_iter()
+                .filter(|offer| Some(offer.quiz) != answering)
+                .collect();
+            if let Some(Confirm::Discard(quiz) | Confirm::StartOver(quiz)) = next.confirm {
+                if !next.resume.iter().any(|saved| saved.quiz == quiz) {
+                    next.confirm = None;
+                }
+            }
         }
         Action::DismissNotice => next.notice = None,
         Action::Copied(copied) => next.copied = Some(copied),
@@ -330,12 +478,22 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.lang = Lang::Id;
             next.notice = Some(Notice::EnglishUnavailable);
         }
-        Action::OpenLink { fragment } => open_link(state, &mut next, &fragment, banks),
+        Action::OpenLink { fragment } => {
+            moved = Move::FromAddress;
+            open_link(state, &mut next, &fragment, banks);
+        }
     }
-    // Feedback on a copy or a forget belongs to the place it happened in.
     if next.screen.place() != state.screen.place() {
+        // Feedback on a copy or a forget, and a question asked, belong to the place they
+        // happened in.
         next.copied = None;
         next.forgotten = false;
+        if next.screen != Screen::Intro {
+            next.confirm = None;
+        }
+        next.last_move = moved;
+    } else if moved == Move::FromAddress && next.answers != state.answers {
+        next.last_move = moved;
     }
     next
 }
@@ -344,9 +502,6 @@ fn start_quiz(next: &mut State, quiz: usize, banks: &[&Bank]) {
     let Some(bank) = banks.get(quiz) else { return };
     next.answers = Answers::empty(bank);
     next.screen = Screen::Question { quiz, step: 0 };
-    if next.resume.as_ref().is_some_and(|saved| saved.quiz == quiz) {
-        next.resume = None;
-    }
 }
 
 fn choose(next: &mut State, choice: u8, advance: bool, banks: &[&Bank]) {
@@ -370,18 +525,22 @@ fn keep_unfinished(next: &mut State, banks: &[&Bank]) {
             .get(quiz)
             .is_some_and(|bank| next.answers.answered_count(bank) > 0);
         if answered {
-            next.resume = Some(Progress {
+            next.resume.retain(|saved| saved.quiz != quiz);
+            next.resume.push(Progress {
                 quiz,
                 step,
                 answers: next.answers.clone(),
             });
+            crate::core::sort_small_by_key(&mut next.resume, |saved| saved.quiz);
         }
     }
 }
 
-fn go_back(next: &mut State, banks: &[&Bank]) {
-    let answers = &next.answers;
-    let back = match next.screen {
+/// Where Back leads from the screen `state` shows: the asked question before, the menu from the
+/// first one, the last question from one's own result.
+fn back_screen(state: &State, banks: &[&Bank]) -> Screen {
+    let answers = &state.answers;
+    match state.screen {
         Screen::Question { quiz, step } => {
             let earlier = banks
                 .get(quiz)
@@ -402,7 +561,11 @@ fn go_back(next: &mut State, banks: &[&Bank]) {
             Screen::Question { quiz, step: last }
         }
         ref other => other.clone(),
-    };
+    }
+}
+
+fn go_back(next: &mut State, banks: &[&Bank]) {
+    let back = back_screen(next, banks);
     if back == Screen::Intro {
         keep_unfinished(next, banks);
     }
@@ -439,10 +602,11 @@ fn retake(next: &mut State, banks: &[&Bank]) {
     }
 }
 
-fn resume(next: &mut State, banks: &[&Bank]) {
-    let Some(saved) = next.resume.take() else {
+fn resume(next: &mut State, quiz: usize, banks: &[&Bank]) {
+    let Some(at) = next.resume.iter().position(|saved| saved.quiz == quiz) else {
         return;
     };
+    let saved = next.resume.remove(at);
     if banks.get(saved.quiz).is_some() {
         next.answers = saved.answers;
         next.screen = Screen::Question {
@@ -475,8 +639,9 @@ fn open_link(state: &State, next: &mut State, fragment: &str, banks: &[&Bank]) {
             if !state.lang_fixed {
                 next.lang = shared.lang;
             }
-            // Forward to our own result (history) is not someone else's link.
-            let own = same_quiz(shared.quiz) && shared.answers == state.answers;
+            // Forward to our own result (history), or a reload or bookmark of one, is not
+            // someone else's link.
+            let own = shared.own || (same_quiz(shared.quiz) && shared.answers == state.answers);
             next.answers = shared.answers;
             next.screen = Screen::Result {
                 quiz: shared.quiz,
@@ -484,11 +649,20 @@ fn open_link(state: &State, next: &mut State, fragment: &str, banks: &[&Bank]) {
             };
         }
         Ok(Fragment::Progress(progress)) => {
-            // Back and forward only move between questions; the answers in memory are newer
-            // than the ones recorded in an older history entry.
-            if !same_quiz(progress.quiz) {
+            // Back and forward only move between questions. Going back, the answers in memory
+            // are newer than the ones an older entry recorded; going forward on a page loaded
+            // afresh at an earlier entry, the entry has answers memory lacks. Each question
+            // keeps memory's answer, else the entry's, so neither way loses one.
+            if same_quiz(progress.quiz) {
+                for (question, entry) in progress.answers.slots().enumerate() {
+                    if next.answers.get(question).is_none() {
+                        next.answers.set(question, entry);
+                    }
+                }
+            } else {
                 next.answers = progress.answers;
             }
+            next.resume.retain(|saved| saved.quiz != progress.quiz);
             next.screen = Screen::Question {
                 quiz: progress.quiz,
                 step: progress.step,
@@ -570,14 +744,38 @@ pub fn place_of_fragment(fragment: &str, banks: &[&Bank]) -> Place {
     }
 }
 
-/// Whether showing `state` should add a history entry: only when the user moved somewhere the
-/// address bar does not show yet. After the back button, the address bar is already there and
-/// only its answers need refreshing, so forward history survives. A broken link in the address
-/// bar is replaced, never kept behind a new entry: Back must not lead to it again.
+/// What the address bar does to show the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressChange {
+    /// Leave the address as it is.
+    Leave,
+    /// Update the current history entry.
+    Replace,
+    /// Add a history entry, so the back button retraces the move.
+    Push,
+}
+
+/// How the address bar follows `state`, given the fragment it shows now. Only the reader's
+/// moves forward add entries. Their Back reuses the entry, so history never grows with going
+/// back. After the back button the address is already at the right place and only its answers
+/// need refreshing, so forward history survives. When the address has moved on again (a burst of
+/// back and forward), its own hashchange is on the way: writing now would put this place's
+/// answers into another place's entry. A broken link is replaced, never kept behind a new
+/// entry: Back must not lead to it again.
 #[must_use]
-pub fn needs_history_entry(state: &State, shown_fragment: &str, banks: &[&Bank]) -> bool {
+pub fn address_change(state: &State, shown_fragment: &str, banks: &[&Bank]) -> AddressChange {
+    if state.keeps_address() {
+        return AddressChange::Leave;
+    }
     let shown = place_of_fragment(shown_fragment, banks);
-    shown != Place::Error && shown != state.screen.place()
+    if shown == state.screen.place() || shown == Place::Error {
+        return AddressChange::Replace;
+    }
+    match state.last_move {
+        Move::FromAddress => AddressChange::Leave,
+        Move::Back => AddressChange::Replace,
+        Move::Forward => AddressChange::Push,
+    }
 }
 
 /// The next asked question after `step` (answers decide which are asked), or the result.
@@ -601,4 +799,14 @@ pub fn progress(bank: &Bank, answers: &Answers, step: usize) -> (usize, usize) {
     let asked: Vec<usize> = answers.asked(bank).collect();
     let position = asked.iter().filter(|&&q| q < step).count() + 1;
     (position, asked.len().max(position))
+}
+
+/// Whether the app's Back lands where the previous history entry already is (`previous` is
+/// that entry's fragment, from the note on the current one), so the app steps back through
+/// history, exactly as the browser's Back would, instead of writing over the current entry.
+#[must_use]
+pub fn back_retraces(state: &State, previous: Option<&str>, banks: &[&Bank]) -> bool {
+    let target = back_screen(state, banks).place();
+    target != state.screen.place()
+        && previous.is_some_and(|previous| place_of_fragment(previous, banks) == target)
 }

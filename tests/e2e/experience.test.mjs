@@ -137,7 +137,7 @@ test('changing one answer in the review list recomputes the result at once', asy
   assert.equal(await language.getAttribute('id'), 'review-11');
   await language.selectOption('2');
   await page.waitForSelector('[data-testid=result][data-outcome=bermasalah]');
-  assert.match(page.url(), /#r1\.tipe-klien\.2\.id\.00--00000002-{9}[0-9a-z]$/);
+  assert.match(page.url(), /#m1\.tipe-klien\.2\.id\.00--00000002-{9}[0-9a-z]$/);
   await language.selectOption('');
   await page.waitForSelector('[data-testid=result][data-outcome=ideal]');
   await context.close();
@@ -158,7 +158,7 @@ test('changing the branch answer in the review list asks a different set of ques
   assert.ok(!(await ids()).includes('review-4'), 'the readiness question is still listed');
   assert.ok((await ids()).includes('review-12'), 'the payment question is not listed');
   await page.waitForSelector('[data-testid=result]:not([data-outcome=belum-siap])');
-  assert.match(page.url(), /#r1\.tipe-klien\.2\.id\.1-{10}0-{9}[0-9a-z]$/);
+  assert.match(page.url(), /#m1\.tipe-klien\.2\.id\.1-{10}0-{9}[0-9a-z]$/);
   await context.close();
 });
 

@@ -34,6 +34,7 @@ test('an unfinished quiz survives closing the tab and can be continued or starte
   await again.reload();
   await again.waitForSelector('[data-testid=resume]');
   await again.click('[data-testid=resume-discard]');
+  await again.click('[data-testid=confirm-yes]');
   assert.equal(await again.locator('[data-testid=resume]').count(), 0);
   assert.deepEqual(await storedKeys(again), []);
   await context.close();
@@ -45,9 +46,10 @@ test('forget removes everything the app stored', async () => {
   await startQuiz(page, 'klien-kecewa');
   await clickChoice(page, 0);
   await waitForStep(page, 2);
-  assert.deepEqual(await storedKeys(page), ['cek-klien.lang', 'cek-klien.progress']);
+  assert.deepEqual(await storedKeys(page), ['cek-klien.lang', 'cek-klien.progress.klien-kecewa']);
   await page.goto(app.url);
   await page.click('[data-testid=forget]');
+  await page.click('[data-testid=confirm-yes]');
   await page.waitForFunction(() => Object.keys(localStorage).length === 0);
   await page.reload();
   await page.waitForSelector('[data-testid=start]');
@@ -56,7 +58,7 @@ test('forget removes everything the app stored', async () => {
 });
 
 const BROKEN_STORAGE = {
-  'corrupted saved quiz': () => localStorage.setItem('cek-klien.progress', 'q1.tipe-klien.2.3.{{{garbage'),
+  'corrupted saved quiz': () => localStorage.setItem('cek-klien.progress.tipe-klien', 'q1.tipe-klien.2.3.{{{garbage'),
   'corrupted language': () => localStorage.setItem('cek-klien.lang', '<img src=x onerror=alert(1)>'),
   'storage blocked': () =>
     Object.defineProperty(window, 'localStorage', {
