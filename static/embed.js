@@ -12,7 +12,8 @@
 // second copy on the same page hands over to the first.
 //
 // Widgets added later (a single-page blog, infinite scroll) mount when they appear; a widget
-// removed from the page is unmounted. window.CekKlien.mount(element) mounts one explicitly.
+// removed from the page is dropped by this script (the app itself cannot free it yet: its wasm
+// has no unmount_widget export, see README). window.CekKlien.mount(element) mounts one explicitly.
 (() => {
   if (typeof window.CekKlien?.mount === 'function') {
     window.CekKlien.mountAll?.();
