@@ -6,7 +6,8 @@
 //    writes the English texts (texts-en-<id>.txt), which the loader fetches for English readers.
 // For index.html only:
 // 3. puts the prerendered intro (src/bin/prerender.rs) into the page, so the first screen
-//    paints from the HTML before the wasm arrives;
+//    paints from the HTML before the wasm arrives, and writes en.html, the same page with the
+//    English intro (English iframes load it), and 404.html (recovers links with '%23');
 // 4. writes embed.js with the current build's hashed file names and the embed option names;
 // 5. builds builder.html (the embed builder, its own wasm so the quiz never downloads it) and
 //    adds its files.
@@ -51,7 +52,14 @@ const prerender = (...args) =>
 // The English texts (core::english): a file of their own, named by the build's pack id.
 const englishFile = prerender('--english-file');
 writeFileSync(join(dir, englishFile), execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', '--english-pack']));
+// Why a load failed, when the connection is not to blame: fetched by both loaders only after a
+// failure, so it is a file of its own.
+const explainSource = readFileSync(new URL('../static/load-failed.js', import.meta.url), 'utf8');
+const explainCode = (await minify(explainSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
+const explainName = `load-failed-${createHash('sha256').update(explainCode).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, explainName), explainCode);
 const loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
+  .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_ENGLISH__', englishFile);
@@ -60,6 +68,12 @@ const loader = (await minify(loaderSource, { module: true, compress: { passes: 2
 const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 html = html.replace(inline, `<script type=module src=./${loaderName}></script>`);
+// Trunk checks the stylesheets' integrity but fetches them without CORS, so in a sandboxed
+// iframe (an opaque origin, for which every file is cross-origin) the check fails and the page
+// has no styles: they are fetched with CORS, like the module and the wasm already are.
+const stylesheet = /<link (?![^>]*crossorigin)([^>]*rel=stylesheet)/g;
+if (!stylesheet.test(html)) throw new Error(`no stylesheet link to fetch with CORS in ${page}`);
+html = html.replace(stylesheet, '<link crossorigin $1');
 
 if (page === 'builder.html') {
   writeFileSync(pagePath, html);
@@ -69,8 +83,23 @@ if (page === 'builder.html') {
 
 const MARKER = 'CEK_KLIEN_PRERENDERED_INTRO';
 if (!html.includes(MARKER)) throw new Error('index.html has no prerender marker');
-const intro = prerender('id');
-writeFileSync(pagePath, html.replace(MARKER, intro));
+writeFileSync(pagePath, html.replace(MARKER, prerender('id')));
+// The same page with the intro in English, for English iframes (embed.js): their first paint,
+// and what stays on screen if the app cannot start, is then in the reader's language.
+const htmlLang = /<html lang="?id"?>/;
+if (!htmlLang.test(html)) throw new Error('index.html has no <html lang="id">');
+writeFileSync(join(dir, 'en.html'), html.replace(htmlLang, '<html lang=en>').replace(MARKER, prerender('en')));
+
+// The page static hosts show for a missing address; it sends a share link whose '#' a chat
+// app escaped as '%23' back to the app. Its one inline script is allowed by the README's CSP
+// through its hash, so the README must name the current one.
+const notFound = readFileSync(new URL('../static/404.html', import.meta.url), 'utf8');
+const inlineScript = /<script>([\s\S]*?)<\/script>/.exec(notFound)?.[1];
+if (inlineScript === undefined) throw new Error('static/404.html has no inline script');
+const notFoundHash = `'sha256-${createHash('sha256').update(inlineScript).digest('base64')}'`;
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+if (!readme.includes(notFoundHash)) throw new Error(`README.md's Content-Security-Policy must allow 404.html's script: ${notFoundHash}`);
+writeFileSync(join(dir, '404.html'), notFound);
 
 const template = readFileSync(new URL('../static/embed.js', import.meta.url), 'utf8');
 const embed = template
@@ -78,7 +107,8 @@ const embed = template
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_CSS__', build.css)
   .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'))
-  .replace('__CEK_KLIEN_ENGLISH__', englishFile);
+  .replace('__CEK_KLIEN_ENGLISH__', englishFile)
+  .replace('__CEK_KLIEN_EXPLAIN__', explainName);
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);

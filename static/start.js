@@ -5,11 +5,14 @@ const JS = './__CEK_KLIEN_JS__';
 const WASM = './__CEK_KLIEN_WASM__';
 // The English side of the texts is a file of its own, which only English readers download.
 const ENGLISH = './__CEK_KLIEN_ENGLISH__';
+// Says why a load failed when the connection is not to blame; fetched only after a failure.
+const EXPLAIN = './__CEK_KLIEN_EXPLAIN__';
 const SLOW_MS = 8000;
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi Anda lalu coba lagi. / The quiz could not load. Check your connection and try again.';
 const SLOW = 'Kuis masih dimuat; koneksi sedang lambat. / The quiz is still loading; the connection is slow.';
 
-function notice(text, failed) {
+// A failure the connection did not cause (`hopeless`) gets no retry: it could not help.
+function notice(text, failed, hopeless) {
   const root = document.getElementById('app');
   if (!root) return;
   root.querySelector('.load-notice')?.remove();
@@ -18,11 +21,13 @@ function notice(text, failed) {
   note.setAttribute('role', failed ? 'alert' : 'status');
   if (failed) note.setAttribute('data-testid', 'error');
   note.textContent = text;
-  const retry = document.createElement('button');
-  retry.type = 'button';
-  retry.textContent = 'Coba lagi / Try again';
-  retry.addEventListener('click', () => window.location.reload());
-  note.append(' ', retry);
+  if (!hopeless) {
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Coba lagi / Try again';
+    retry.addEventListener('click', () => window.location.reload());
+    note.append(' ', retry);
+  }
   (root.querySelector('main') ?? root).prepend(note);
 }
 
@@ -64,11 +69,19 @@ async function start() {
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   } catch (error) {
     console.error('Cek Klien could not load', error);
-    notice(FAILED, true);
+    // If even this file cannot be fetched, the connection it is.
+    const why = await import(EXPLAIN).then((m) => m.explain(error)).catch(() => null);
+    notice(why ?? FAILED, true, why);
   } finally {
     clearTimeout(slow);
   }
 }
+
+// A share link whose '#' a chat app sent as '%23' (?lang=en%23r1.…) has its fragment in the
+// query: it goes back where it belongs before the app reads the address. (In the path, such a
+// link is a missing page: 404.html recovers it.)
+const [query, link] = location.search.split(/%23(?=[a-z]\d\.)/i, 2);
+if (link) history.replaceState(null, '', location.pathname + query + '#' + link);
 
 // The builder used to live at '#builder' on the quiz's page; old links still reach it.
 if (location.hash === '#builder') location.replace(`builder.html${location.search}`);

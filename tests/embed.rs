@@ -75,7 +75,7 @@ fn snippets_carry_only_chosen_options_and_a_fallback_link() {
         snippet,
         "<div data-cek-klien data-mode=\"iframe\" data-quiz=\"tipe-klien\" data-lang=\"en\" data-accent=\"#7a3e9d\">\n  \
          <a href=\"https://example.org/tools/cek-klien/?quiz=tipe-klien&amp;lang=en&amp;accent=%237a3e9d\">Cek Klien &lt;quiz&gt;</a>\n\
-         </div>\n<script type=\"module\" src=\"https://example.org/tools/cek-klien/embed.js\"></script>"
+         </div>\n<script defer src=\"https://example.org/tools/cek-klien/embed.js\"></script>"
     );
     let script = Choices {
         mode: SnippetMode::Script,
@@ -84,6 +84,11 @@ fn snippets_carry_only_chosen_options_and_a_fallback_link() {
     .snippet(base, BANKS, "x");
     assert!(
         script.starts_with("<div data-cek-klien data-lang=\"id\">"),
+        "{script}"
+    );
+    // The script mount has the fallback link too: what a reader sees when it cannot start.
+    assert!(
+        script.contains("\n  <a href=\"https://example.org/tools/cek-klien/?lang=id\">x</a>\n"),
         "{script}"
     );
 }

@@ -71,7 +71,7 @@ fn BuilderPage() -> Html {
         browser::set_document_lang(*lang, Ui::BuilderHeading.text(*lang))
     });
     html! {
-        <div class="cek-klien" data-theme={state.0.theme.code()} lang={lang.code()}>
+        <div class="cek-klien builder-page" data-theme={state.0.theme.code()} lang={lang.code()}>
             <div class="frame">
                 { bar(lang, state.0.theme, false, &dispatch) }
                 <main class="screen">
@@ -169,6 +169,26 @@ pub fn Builder(props: &BuilderProps) -> Html {
     };
     let home = page_in("./", lang);
     let preview_frame = use_preview_height();
+    use_embed_script(choices.mode == SnippetMode::Script, base);
+    // The preview shows the widget the way the snippet will: in an iframe, or mounted in the
+    // page by embed.js. Keyed by the snippet, so each change mounts a fresh widget.
+    let preview = match choices.mode {
+        SnippetMode::Iframe => html! {
+            <iframe class="preview" ref={preview_frame} src={preview} title={Ui::BuilderPreview.text(lang)} data-testid="builder-preview"></iframe>
+        },
+        SnippetMode::Script => html! {
+            <div
+                key={snippet.clone()}
+                class="preview-script"
+                data-testid="builder-preview"
+                data-cek-klien=""
+                data-quiz={choices.quiz.and_then(|q| BANKS.get(q)).map(|bank| bank.id.to_string())}
+                data-lang={choices.lang.code()}
+                data-theme={(choices.theme != Theme::Auto).then(|| choices.theme.code())}
+                data-accent={choices.accent.map(Accent::hex)}
+            ></div>
+        },
+    };
     let accent_value = choices
         .accent
         .map_or_else(|| "#0b6e4f".to_string(), Accent::hex);
@@ -226,13 +246,20 @@ pub fn Builder(props: &BuilderProps) -> Html {
                 </div>
             </div>
 
+            // Where there is room, the code and the preview side by side (builder.css).
+            <div class="builder-panes">
+            <div class="builder-code">
             <h2 class="section-title">{ Ui::BuilderSnippet.text(lang) }</h2>
             <p class="muted">{ Ui::BuilderSnippetHint.text(lang) }</p>
             <textarea class="code" readonly=true rows="7" data-testid="snippet" aria-label={Ui::BuilderSnippet.text(lang)} value={snippet.clone()} />
             <div class="actions">{ copy_button("snippet", snippet, "copy-snippet", Ui::Copy.text(lang).to_string()) }{ feedback("snippet") }</div>
+            </div>
 
+            <div class="builder-preview">
             <h2 class="section-title">{ Ui::BuilderPreview.text(lang) }</h2>
-            <iframe class="preview" ref={preview_frame} src={preview} title={Ui::BuilderPreview.text(lang)} data-testid="builder-preview"></iframe>
+            { preview }
+            </div>
+            </div>
 
             <h2 class="section-title">{ Ui::BuilderLink.text(lang) }</h2>
             <p class="muted">{ Ui::BuilderLinkHint.text(lang) }</p>
@@ -261,6 +288,26 @@ fn lang_name(lang: Lang) -> &'static str {
         Lang::Id => "Bahasa Indonesia",
         Lang::En => "English",
     }
+}
+
+/// The script mode's preview needs embed.js on this page, as a blog would have it; it is added
+/// the first time that mode is chosen.
+#[hook]
+fn use_embed_script(wanted: bool, app_base: &str) {
+    let added = use_mut_ref(|| false);
+    let mut src = String::from(app_base);
+    src.push_str("embed.js");
+    use_effect_with(wanted, move |wanted| {
+        if *wanted && !added.replace(true) {
+            let script = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| Some((d.create_element("script").ok()?, d.body()?)));
+            if let Some((script, body)) = script {
+                let _ = script.set_attribute("src", &src);
+                let _ = body.append_child(&script);
+            }
+        }
+    });
 }
 
 /// The preview iframe takes the height its content reports, like the embed does on a blog, so

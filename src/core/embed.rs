@@ -213,7 +213,7 @@ impl Choices {
     }
 
     /// The snippet to paste into a blog post: a placeholder element (with a plain link for
-    /// readers without scripts) and the embed.js loader.
+    /// readers without scripts, and for a widget that cannot start) and the embed.js loader.
     #[must_use]
     pub fn snippet(&self, app_base: &str, banks: &[&Bank], fallback_text: &str) -> String {
         let mut html = String::from("<div data-cek-klien");
@@ -231,7 +231,9 @@ impl Choices {
         html.push_str(&escape_html(&self.link(app_base, banks)));
         html.push_str("\">");
         html.push_str(&escape_html(fallback_text));
-        html.push_str("</a>\n</div>\n<script type=\"module\" src=\"");
+        // A classic script, not a module: the iframe mode then works from any static host,
+        // with no CORS headers (only the script mount fetches the app's files from the blog).
+        html.push_str("</a>\n</div>\n<script defer src=\"");
         html.push_str(&escape_html(app_base));
         html.push_str("embed.js\"></script>");
         html

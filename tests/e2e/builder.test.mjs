@@ -101,3 +101,31 @@ test('axe finds no violations on the builder in either theme; nothing overflows 
     await context.close();
   }
 });
+
+// The preview used to be an iframe whatever the mode, under the snippet even at 1280 px.
+test('the preview shows the chosen mode, beside the snippet where there is room', async () => {
+  const { context, page, problems } = await app.open(`${app.url}builder.html?lang=en`, { viewport: { width: 1280, height: 900 } });
+  await page.waitForSelector('[data-testid=snippet]');
+  const preview = page.locator('[data-testid=builder-preview]');
+  assert.equal(await preview.evaluate((e) => e.tagName), 'IFRAME');
+  await page.selectOption('[data-testid=builder-mode]', 'script');
+  assert.equal(await preview.evaluate((e) => e.tagName), 'DIV');
+  await preview.locator('[data-testid=start]').first().waitFor();
+  assert.ok(await preview.evaluate((e) => e.shadowRoot !== null), 'mounted in a shadow root, as embed.js does on a blog');
+  // A changed option mounts a fresh widget with it.
+  await page.selectOption('[data-testid=builder-quiz]', 'klien-kecewa');
+  await preview.locator('[data-testid=start][data-quiz=klien-kecewa]').waitFor();
+  assert.equal(await preview.locator('[data-testid=start]').count(), 1);
+  await page.selectOption('[data-testid=builder-lang]', 'id');
+  await preview.locator('.cek-klien[lang=id]').waitFor();
+  const code = await page.locator('[data-testid=snippet]').boundingBox();
+  const shown = await preview.boundingBox();
+  assert.ok(shown.x >= code.x + code.width, `the preview (x=${shown.x}) is beside the snippet (right edge ${code.x + code.width})`);
+  assert.ok(shown.y < code.y + code.height, `the preview (y=${shown.y}) starts level with the snippet (y=${code.y})`);
+  await page.screenshot({ path: screenshot('builder-1280-script.png'), fullPage: true });
+  await page.selectOption('[data-testid=builder-mode]', 'iframe');
+  assert.equal(await preview.evaluate((e) => e.tagName), 'IFRAME');
+  await page.frameLocator('[data-testid=builder-preview]').locator('[data-testid=start]').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,8 +1,10 @@
 // When the app's files fail to load (404, truncated, slow), the prerendered first
-// screen says so with a retry; the page is never a blank or silently dead box.
+// screen says so with a retry; the page is never a blank or silently dead box. A cause that is
+// not the connection (no WebAssembly, a policy against it) is named, without a retry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from './support/app.mjs';
+import { DIST, useApp } from './support/app.mjs';
+import { startServer } from './support/server.mjs';
 import { serveHostPage } from './support/host.mjs';
 import { holdRequests } from './support/requests.mjs';
 
@@ -59,4 +61,32 @@ test('embedded: a failed wasm load shows the message in the script mount, and th
   await page.frameLocator('iframe').locator('[data-testid=error]').waitFor();
   await context.close();
   await blog.close();
+});
+
+// A failure that is not the connection's used to get "check your connection" and a retry that
+// could not help. Each cause is named, in both languages, with no retry, and points the site
+// owner to the README.
+test('a policy that forbids WebAssembly, or a browser without it, is named as the cause', async (t) => {
+  const strict = await startServer(DIST, {
+    headers: { 'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'" },
+  });
+  t.after(() => strict.close());
+  const cases = [
+    { url: strict.url, id: /Kebijakan keamanan/, en: /Content-Security-Policy does not allow WebAssembly \('wasm-unsafe-eval'\)/ },
+    { url: app.url, init: () => delete globalThis.WebAssembly, id: /butuh WebAssembly/, en: /needs WebAssembly/ },
+  ];
+  for (const { url, init, id, en } of cases) {
+    const { context, page } = await app.open(null);
+    if (init) await context.addInitScript(init);
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=error][role=alert]');
+    const text = await page.textContent('[data-testid=error]');
+    assert.match(text, id);
+    assert.match(text, en);
+    assert.match(text, /README.*When the widget cannot start/);
+    assert.doesNotMatch(text, /connection|koneksi/);
+    assert.equal(await page.locator('[data-testid=error] button').count(), 0, 'no retry that cannot help');
+    assert.match(await page.textContent('.intro h1'), /Kenali tipe klien/, 'the prerendered intro is still there');
+    await context.close();
+  }
 });

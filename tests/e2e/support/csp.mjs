@@ -4,7 +4,8 @@
 export function appPolicy(frameAncestors) {
   return [
     "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    // The hash allows 404.html's one inline script (the build checks the README names it).
+    "script-src 'self' 'wasm-unsafe-eval' 'sha256-KyAdjnGLXPG6Pco3JXQLRFHN5fSPq5Vr4vnDvHhEspk='",
     "style-src 'self'",
     "img-src 'self'",
     "connect-src 'self'",

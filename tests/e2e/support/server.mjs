@@ -16,7 +16,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startServer(root, { base = '/', headers = {} } = {}) {
+/// `notFound`: a file (such as '404.html') sent with every 404, as GitHub Pages and Netlify do.
+/// `cors: false`: no Access-Control-Allow-Origin, as a plain static host sends.
+export async function startServer(root, { base = '/', headers = {}, notFound, cors = true } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -41,12 +43,14 @@ export async function startServer(root, { base = '/', headers = {} } = {}) {
         'cache-control': 'no-store',
         // As GitHub Pages and most static hosts do: embed.js, the app module and the wasm
         // are loaded cross-origin by blogs.
-        'access-control-allow-origin': '*',
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
         ...headers,
       });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      const page = notFound ? await readFile(join(root, notFound)).catch(() => null) : null;
+      if (page) res.writeHead(404, { 'content-type': TYPES['.html'], ...headers }).end(page);
+      else res.writeHead(404).end('not found');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
