@@ -7,7 +7,6 @@
 //!   choices or conditions changed without a new version number stops the build.
 //! - `data/ui.toml` becomes the `Ui` enum and its table of texts, so a missing translation or a
 //!   mistyped key is a build error rather than a blank label.
-//!
 //! - `data/terms/clauses.toml` (the work-terms template) is validated with
 //!   `src/core/terms/template.rs` against the form's fields (`src/core/terms/fields.rs`) and the
 //!   `tipe-klien` bank its recommendations read, and becomes the `TEMPLATE` static.
