@@ -171,6 +171,9 @@ macro_rules! fields {
             }
         }
 
+        /// How many fields there are.
+        pub const FIELD_COUNT: usize = [$(stringify!($name)),*].len();
+
         /// Every field, in form order.
         pub const FIELDS: &[FieldSpec] = &[
             $(FieldSpec { name: stringify!($name), kind: $kind, tag: $tag },)*
@@ -193,6 +196,26 @@ macro_rules! fields {
                     $(stringify!($name) => self.$name.set_from(value),)*
                     _ => false,
                 }
+            }
+
+            /// Every value, in `FIELDS` order: the codec and the validator walk all fields,
+            /// and finding each by name would compare strings dozens of times.
+            #[must_use]
+            pub fn values(&self) -> [Value<'_>; FIELD_COUNT] {
+                [$(self.$name.as_value(),)*]
+            }
+
+            /// `set` for the field at `index` of `FIELDS`.
+            pub fn set_at(&mut self, index: usize, value: Value<'_>) -> bool {
+                let mut i = 0;
+                $(
+                    if i == index {
+                        return self.$name.set_from(value);
+                    }
+                    i += 1;
+                )*
+                let _ = i;
+                false
             }
         }
     };

@@ -107,11 +107,8 @@ pub fn encode(terms: &Terms) -> String {
         bytes.extend_from_slice(outcome.as_bytes());
     }
     let defaults = Fields::default();
-    for spec in FIELDS {
-        let (Some(value), Some(default)) = (terms.fields.get(spec.name), defaults.get(spec.name))
-        else {
-            continue;
-        };
+    let values = terms.fields.values();
+    for ((spec, value), default) in FIELDS.iter().zip(values).zip(defaults.values()) {
         if value == default {
             continue;
         }
@@ -231,6 +228,7 @@ fn read_terms(reader: &mut Reader<'_>) -> Result<Terms, TermsLinkError> {
         None
     };
     let defaults = Fields::default();
+    let default_values = defaults.values();
     let mut fields = Fields::default();
     let mut last_tag = 0;
     while !reader.is_done() {
@@ -239,11 +237,12 @@ fn read_terms(reader: &mut Reader<'_>) -> Result<Terms, TermsLinkError> {
             return Err(TermsLinkError::Malformed);
         }
         last_tag = tag;
-        let spec = FIELDS
+        let index = FIELDS
             .iter()
-            .find(|spec| u64::from(spec.tag) == tag)
+            .position(|spec| u64::from(spec.tag) == tag)
             .ok_or(TermsLinkError::Newer)?;
-        let default = defaults.get(spec.name).ok_or(TermsLinkError::Malformed)?;
+        let spec = &FIELDS[index];
+        let default = default_values[index];
         let text;
         let value = match spec.kind {
             Kind::Text { max, .. } => {
@@ -259,7 +258,7 @@ fn read_terms(reader: &mut Reader<'_>) -> Result<Terms, TermsLinkError> {
         if value == default {
             return Err(TermsLinkError::Malformed);
         }
-        if !fields.set(spec.name, value) {
+        if !fields.set_at(index, value) {
             return Err(TermsLinkError::Invalid { field: spec.name });
         }
     }
@@ -366,6 +365,19 @@ fn base64_encode(bytes: &[u8], out: &mut String) {
     }
 }
 
+/// The value of one base64url symbol (the inverse of `ALPHABET`).
+fn sextet(symbol: u8) -> Option<u32> {
+    let value = match symbol {
+        b'A'..=b'Z' => symbol - b'A',
+        b'a'..=b'z' => symbol - b'a' + 26,
+        b'0'..=b'9' => symbol - b'0' + 52,
+        b'-' => 62,
+        b'_' => 63,
+        _ => return None,
+    };
+    Some(u32::from(value))
+}
+
 /// Strict: only the alphabet, no padding, and unused low bits zero, so each byte string has
 /// one spelling.
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
@@ -376,8 +388,7 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
     for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;
         for (i, &symbol) in chunk.iter().enumerate() {
-            let value = ALPHABET.iter().position(|&a| a == symbol)?;
-            n |= (value as u32) << (18 - 6 * i);
+            n |= sextet(symbol)? << (18 - 6 * i);
         }
         let len = chunk.len() - 1;
         let unused_bits = n & (0x00ff_ffff >> (8 * len));

@@ -239,10 +239,7 @@ pub fn range(kind: Kind) -> Option<(u64, u64)> {
 #[must_use]
 pub fn validate(terms: &Terms) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    for spec in FIELDS {
-        let Some(value) = terms.fields.get(spec.name) else {
-            continue;
-        };
+    for (spec, value) in FIELDS.iter().zip(terms.fields.values()) {
         let problem = match (spec.kind, value) {
             (Kind::Text { max, multiline }, Value::Text(text)) => {
                 let found = text.chars().count();
