@@ -30,7 +30,8 @@ use template::{ChoiceWords, Label, Paragraph, Parts, Rule};
 include!(concat!(env!("OUT_DIR"), "/terms_template.rs"));
 
 /// The agreement's language: one of the two, or both side by side with a clause naming the text
-/// that prevails. Indonesian by default (the notes on Law 24/2009 in the team's notes).
+/// that prevails. Indonesian by default: Law 24/2009 asks for Bahasa Indonesia in agreements
+/// with Indonesian parties, and a foreign-language text is safest beside an Indonesian one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocLang {
@@ -229,7 +230,7 @@ pub fn range(kind: Kind) -> Option<(u64, u64)> {
         Kind::Number { min, max } => Some((u64::from(min), u64::from(max))),
         Kind::Hour => Some((0, 24)),
         Kind::Days => Some((0, 0b111_1111)),
-        Kind::Choice { count } => Some((0, u64::from(count) - 1)),
+        Kind::Choice { count } => Some((0, u64::from(count).saturating_sub(1))),
         Kind::Text { .. } | Kind::Switch => None,
     }
 }
