@@ -7,6 +7,9 @@
 //!   choices or conditions changed without a new version number stops the build.
 //! - `data/ui.toml` becomes the `Ui` enum and its table of texts, so a missing translation or a
 //!   mistyped key is a build error rather than a blank label.
+//! - `data/terms/clauses.toml` (the work-terms template) is validated with
+//!   `src/core/terms/template.rs` against the form's fields (`src/core/terms/fields.rs`) and the
+//!   `tipe-klien` bank its recommendations read, and becomes the `TEMPLATE` static.
 //!
 //! Baking the data in means the wasm carries no parser and does no work at start-up.
 
@@ -17,6 +20,14 @@ mod text;
 #[path = "src/core/bank.rs"]
 #[allow(dead_code)]
 mod bank;
+
+#[path = "src/core/terms/fields.rs"]
+#[allow(dead_code)]
+mod fields;
+
+#[path = "src/core/terms/template.rs"]
+#[allow(dead_code)]
+mod template;
 
 use bank::{
     AdviceItem, AdviceKind, Bank, Choice, Condition, Flag, Outcome, Question, Severity, Tone,
@@ -32,11 +43,22 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/core/bank.rs");
     println!("cargo:rerun-if-changed=src/core/text.rs");
+    println!("cargo:rerun-if-changed=src/core/terms/fields.rs");
+    println!("cargo:rerun-if-changed=src/core/terms/template.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let banks = load_banks(Path::new("data/banks"));
     check_versions(&banks, Path::new("data/bank-versions"));
     std::fs::write(out_dir.join("banks.rs"), banks_source(&banks)).expect("write banks.rs");
+
+    let terms = load_terms(Path::new("data/terms/clauses.toml"), &banks);
+    let mut terms_source = String::from(
+        "/// The work-terms template (data/terms/clauses.toml).\npub static TEMPLATE: Template = ",
+    );
+    terms.write_literal(&mut terms_source);
+    terms_source.push_str(";\n");
+    std::fs::write(out_dir.join("terms_template.rs"), terms_source)
+        .expect("write terms_template.rs");
 
     let ui = load_ui(Path::new("data/ui.toml"));
     std::fs::write(out_dir.join("ui_text.rs"), ui_source(&ui)).expect("write ui_text.rs");
@@ -127,6 +149,38 @@ fn load_banks(dir: &Path) -> Vec<Bank> {
         fail(format!("quiz bank errors:\n{report}"));
     }
     banks
+}
+
+/// The work-terms template, valid on its own and against the `tipe-klien` outcomes and flags
+/// its recommendations name.
+fn load_terms(path: &Path, banks: &[Bank]) -> template::Template {
+    let source = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())));
+    let parsed = match template::parse(&source) {
+        Ok(parsed) => parsed,
+        Err(errors) => fail(report_of(path, &errors)),
+    };
+    let quiz = banks
+        .iter()
+        .find(|bank| bank.id == "tipe-klien")
+        .unwrap_or_else(|| {
+            fail("the terms template reads the tipe-klien bank, which is missing".into())
+        });
+    let outcomes: Vec<&str> = quiz.outcomes.iter().map(|o| &*o.id).collect();
+    let flags: Vec<&str> = quiz.flags.iter().map(|f| &*f.id).collect();
+    let errors = template::check_rules(&parsed, &outcomes, &flags);
+    if !errors.is_empty() {
+        fail(report_of(path, &errors));
+    }
+    parsed
+}
+
+fn report_of(path: &Path, errors: &[template::TemplateError]) -> String {
+    let mut report = String::from("work-terms template errors:\n");
+    for error in errors {
+        let _ = writeln!(report, "{}: {error}", path.display());
+    }
+    report
 }
 
 /// Every bank's version must be recorded, in `data/bank-versions/<bank id>.toml`, with its current
@@ -399,3 +453,65 @@ macro_rules! enum_literal {
 }
 
 enum_literal!(Severity, AdviceKind, Tone);
+
+use template::{Bi, ChoiceWords, Clause, Label, Paragraph, Parts, Rule, Template};
+
+/// Both languages, as they are: the terms page shows them side by side (no English pack).
+impl Literal for Bi {
+    fn write_literal(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            "Bi {{ id: Cow::Borrowed({:?}), en: Cow::Borrowed({:?}) }}",
+            self.id.as_ref(),
+            self.en.as_ref()
+        );
+    }
+}
+struct_literal!(Template {
+    parts,
+    weekdays,
+    choices,
+    labels,
+    clauses,
+    language_clause,
+    recommend
+});
+struct_literal!(Parts {
+    title,
+    parties_explain,
+    intro,
+    provider,
+    client,
+    agree,
+    closing,
+    signing_explain,
+    place_date,
+    provider_role,
+    client_role,
+    stamp,
+    language_explain,
+    summary_title,
+    summary_closing,
+    summary_extra
+});
+struct_literal!(ChoiceWords { field, options });
+struct_literal!(Label { field, text });
+struct_literal!(Clause {
+    id,
+    code,
+    on,
+    title,
+    explain,
+    fields,
+    paragraphs,
+    summary,
+    summary_rank
+});
+struct_literal!(Paragraph { text, when, unless });
+struct_literal!(Rule {
+    outcome,
+    flag,
+    note,
+    clauses,
+    switch_on
+});

@@ -34,6 +34,7 @@ pub mod prerender;
 pub mod query;
 pub mod report;
 pub mod state;
+pub mod terms;
 pub mod text;
 pub mod ui_text;
 

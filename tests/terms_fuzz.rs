@@ -1,0 +1,56 @@
+//! The long fuzz run of the work-terms link codec: a million cases per property, not part of the
+//! normal suite (which runs 100k of each in `tests/terms_link.rs`). Run it with
+//!
+//!     cargo test --release --test terms_fuzz -- --ignored
+//!
+//! Arbitrary valid terms round-trip exactly; arbitrary strings and arbitrary signed payloads
+//! never panic, and whatever decodes re-encodes to the same link.
+
+mod terms_common;
+
+use cek_klien::core::terms::link::{decode, encode, repair, sign, MAX_LINK_LEN};
+use cek_klien::core::terms::validate;
+use proptest::prelude::*;
+use terms_common::{payload_from_seed, string_from_seed, terms_from_seed};
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 1_000_000,
+        failure_persistence: None,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::XorShift,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    #[ignore = "a million cases; run with --release --ignored"]
+    fn fuzz_valid_terms_round_trip(seed in any::<u64>()) {
+        let terms = terms_from_seed(seed);
+        prop_assert_eq!(validate(&terms), []);
+        let link = encode(&terms);
+        prop_assert!(link.len() <= MAX_LINK_LEN);
+        prop_assert_eq!(decode(&link), Ok(terms));
+    }
+
+    #[test]
+    #[ignore = "a million cases; run with --release --ignored"]
+    fn fuzz_any_input_never_panics(seed in any::<u64>()) {
+        let input = string_from_seed(seed);
+        let _ = decode(&input);
+        let _ = decode(&repair(&input));
+        let link = sign(&payload_from_seed(seed));
+        if let Ok(terms) = decode(&link) {
+            prop_assert_eq!(encode(&terms), link);
+        }
+    }
+
+    #[test]
+    #[ignore = "a million cases; run with --release --ignored"]
+    fn fuzz_proptest_strings_never_panic(input in any::<String>()) {
+        let _ = decode(&input);
+        let _ = decode(&repair(&input));
+    }
+}
