@@ -28,8 +28,8 @@
   const ENGLISH_PAGE = 'en.html';
 
   const LOADING = 'Memuat kuis… / Loading the quiz…';
-  const SLOW = 'Kuis masih dimuat; koneksi sedang lambat. / The quiz is still loading; the connection is slow.';
-  const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi lalu coba lagi. / The quiz could not load. Check your connection and try again.';
+  const SLOW = 'Kuis masih dimuat. Sepertinya koneksi sedang lambat. / The quiz is still loading. The connection seems slow.';
+  const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi Anda lalu coba lagi. / The quiz could not load. Check your connection and try again.';
   const SLOW_MS = 6000;
 
   // The heights (px) accepted from an iframe's messages.

@@ -3,15 +3,15 @@
 // retry cannot mend, and that the reader's connection did not cause, from one it did. The build
 // gives it a hashed name.
 
-const SEE_ID = 'Pemilik situs: lihat README Cek Klien, bagian “When the widget cannot start”.';
-const SEE_EN = 'Site owner: see the Cek Klien README, “When the widget cannot start”.';
+const SEE_ID = 'Untuk pemilik situs: lihat bagian “When the widget cannot start” di README Cek Klien.';
+const SEE_EN = 'For the site owner: see “When the widget cannot start” in the Cek Klien README.';
 
 // No WebAssembly at all (iOS Lockdown Mode, a browser with it switched off), or a page that
 // replaced it with something else.
 export const NO_WASM = `Kuis ini butuh WebAssembly, tetapi browser atau halaman ini mematikannya. ${SEE_ID} / This quiz needs WebAssembly, but this browser or page has switched it off. ${SEE_EN}`;
 
 // A Content-Security-Policy without 'wasm-unsafe-eval'.
-export const CSP_BLOCKS_WASM = `Kebijakan keamanan (Content-Security-Policy) halaman ini tidak mengizinkan WebAssembly ('wasm-unsafe-eval'), jadi kuis tidak bisa berjalan. ${SEE_ID} / This page’s Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval'), so the quiz cannot run. ${SEE_EN}`;
+export const CSP_BLOCKS_WASM = `Kebijakan keamanan halaman ini (Content-Security-Policy) tidak mengizinkan WebAssembly ('wasm-unsafe-eval'), jadi kuis tidak bisa berjalan. ${SEE_ID} / This page’s Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval'), so the quiz cannot run. ${SEE_EN}`;
 
 const native = (f) => typeof f === 'function' && /\[native code\]/.test(Function.prototype.toString.call(f));
 const blockedByPolicy = (error) => /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(String(error?.message ?? error));

@@ -9,7 +9,7 @@ const ENGLISH = './__CEK_KLIEN_ENGLISH__';
 const EXPLAIN = './__CEK_KLIEN_EXPLAIN__';
 const SLOW_MS = 8000;
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi Anda lalu coba lagi. / The quiz could not load. Check your connection and try again.';
-const SLOW = 'Kuis masih dimuat; koneksi sedang lambat. / The quiz is still loading; the connection is slow.';
+const SLOW = 'Kuis masih dimuat. Sepertinya koneksi sedang lambat. / The quiz is still loading. The connection seems slow.';
 
 // A failure the connection did not cause (`hopeless`) gets no retry: it could not help.
 function notice(text, failed, hopeless) {
