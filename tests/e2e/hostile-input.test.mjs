@@ -152,6 +152,8 @@ test('a full storage (quota exceeded): the quiz says progress will not be kept, 
   });
   await page.goto(app.url);
   await startQuiz(page, 'tipe-klien');
+  // The first answer is the first thing worth keeping, so the first write.
+  await page.locator('[data-testid=choice]').first().click();
   await page.waitForSelector('[data-testid=notice]');
   assert.match(await page.textContent('[data-testid=notice]'), /tidak akan tersimpan/);
   await answerUntilResult(page, path(PATHS['tipe-klien'].prospectIdeal));
