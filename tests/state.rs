@@ -254,6 +254,7 @@ fn placeholders_are_filled_in_both_languages() {
 fn no_storage() -> Stored<'static> {
     Stored::Values {
         lang: None,
+        theme: None,
         progress: None,
     }
 }
@@ -266,7 +267,7 @@ fn startup_with<'a>(
     Startup {
         query_lang,
         browser_lang: Lang::En,
-        theme: Theme::Auto,
+        theme: None,
         fragment,
         stored,
         ignored_options: false,
@@ -284,10 +285,12 @@ fn in_progress(quiz: usize, clicks: &[u8]) -> State {
 fn startup_language_order_is_query_then_stored_then_browser() {
     let stored_en = Stored::Values {
         lang: Some("en"),
+        theme: None,
         progress: None,
     };
     let stored_id = Stored::Values {
         lang: Some("id"),
+        theme: None,
         progress: None,
     };
     assert_eq!(
@@ -343,6 +346,7 @@ fn an_unfinished_quiz_is_saved_offered_and_resumed() {
         .expect("a quiz in progress is saved");
     let stored = Stored::Values {
         lang: None,
+        theme: None,
         progress: Some(&saved),
     };
     let reopened = State::start(startup_with(None, "", stored), BANKS);
@@ -373,14 +377,17 @@ fn corrupted_or_blocked_storage_gives_a_quiet_notice_and_a_working_quiz() {
     for stored in [
         Stored::Values {
             lang: Some("klingon"),
+            theme: None,
             progress: None,
         },
         Stored::Values {
             lang: None,
+            theme: None,
             progress: Some("q1.tipe-klien.1.3.zz{{"),
         },
         Stored::Values {
             lang: None,
+            theme: None,
             progress: Some("r1.tipe-klien.1.id.000000000000000k"),
         },
     ] {
@@ -429,6 +436,7 @@ fn a_dismissed_storage_notice_does_not_come_back() {
 fn a_language_in_the_address_keeps_the_readers_stored_choice() {
     let stored_en = Stored::Values {
         lang: Some("en"),
+        theme: None,
         progress: None,
     };
     let embedded = State::start(startup_with(Some(Lang::Id), "", stored_en), BANKS);
@@ -702,4 +710,73 @@ fn going_back_to_the_menu_keeps_the_unfinished_quiz_on_offer() {
     // Nothing answered yet: nothing to offer.
     let untouched = run(State::new(Lang::Id), [Action::Start(1), Action::Back]);
     assert_eq!(untouched.resume, None);
+}
+
+/// Issue 12, item 25: the theme the reader chose was forgotten at the next visit.
+#[test]
+fn the_chosen_theme_is_remembered_like_the_language_and_forgotten_on_request() {
+    let chosen = run(State::new(Lang::Id), [Action::SetTheme(Theme::Dark)]);
+    assert_eq!(chosen.saved(BANKS).theme, Some(Theme::Dark));
+
+    let stored_dark = Stored::Values {
+        lang: None,
+        theme: Some("dark"),
+        progress: None,
+    };
+    let reopened = State::start(startup_with(None, "", stored_dark), BANKS);
+    assert_eq!(reopened.theme, Theme::Dark);
+    assert_eq!(reopened.saved(BANKS).theme, Some(Theme::Dark));
+
+    // A host's theme option (an iframe's `?theme=`) shows its theme without touching the
+    // reader's choice, as `?lang=` does.
+    let hosted = State::start(
+        Startup {
+            theme: Some(Theme::Light),
+            ..startup_with(None, "", stored_dark)
+        },
+        BANKS,
+    );
+    assert_eq!(hosted.theme, Theme::Light);
+    assert_eq!(hosted.saved(BANKS).theme, Some(Theme::Dark));
+
+    // An unreadable stored theme is only a look: the default, and no notice.
+    let garbled = Stored::Values {
+        lang: None,
+        theme: Some("<b>"),
+        progress: None,
+    };
+    let garbled = State::start(startup_with(None, "", garbled), BANKS);
+    assert_eq!(garbled.theme, Theme::Auto);
+    assert_eq!(garbled.notice, None);
+
+    let forgotten = run(reopened, [Action::ForgetDevice]);
+    assert_eq!(forgotten.saved(BANKS).theme, None);
+    assert_eq!(
+        forgotten.theme,
+        Theme::Dark,
+        "forgetting does not repaint the page"
+    );
+}
+
+/// Issue 12, item 23: a change in the review list recomputed the verdict far above it with no
+/// sign near the list. The state says an answer changed, until the reader leaves the result.
+#[test]
+fn a_changed_answer_in_review_is_noted_until_the_reader_leaves_the_result() {
+    let count = BANKS[0].questions.len();
+    let at_result = run(
+        State::new(Lang::Id),
+        std::iter::once(Action::Start(0)).chain((0..count).map(|_| click(1))),
+    );
+    assert!(!at_result.answer_changed);
+    let changed = run(
+        at_result,
+        [Action::SetAnswer {
+            question: 0,
+            choice: Some(0),
+        }],
+    );
+    assert!(changed.answer_changed);
+    assert!(run(changed.clone(), [Action::SetLang(Lang::En)]).answer_changed);
+    assert!(!run(changed.clone(), [Action::Retake]).answer_changed);
+    assert!(!run(changed, [Action::Home]).answer_changed);
 }

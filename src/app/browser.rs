@@ -3,7 +3,7 @@
 
 use crate::core::english;
 use crate::core::query::query_with_lang;
-use crate::core::text::Lang;
+use crate::core::text::{Lang, Theme};
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -98,6 +98,7 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 const LANG_KEY: &str = "cek-klien.lang";
+const THEME_KEY: &str = "cek-klien.theme";
 const PROGRESS_KEY: &str = "cek-klien.progress";
 
 /// The page's storage, or `None` when the browser refuses it (privacy mode, blocked
@@ -106,12 +107,14 @@ fn storage() -> Option<web_sys::Storage> {
     window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// What storage held at load, as owned strings; `None` when storage is unavailable.
-pub fn read_storage() -> Option<(Option<String>, Option<String>)> {
+/// What storage held at load (language, theme, unfinished quiz), as owned strings; `None`
+/// when storage is unavailable.
+pub fn read_storage() -> Option<[Option<String>; 3]> {
     let storage = storage()?;
     let lang = storage.get_item(LANG_KEY).ok()?;
+    let theme = storage.get_item(THEME_KEY).ok()?;
     let progress = storage.get_item(PROGRESS_KEY).ok()?;
-    Some((lang, progress))
+    Some([lang, theme, progress])
 }
 
 /// Makes storage hold exactly `saved`; false when a write failed (blocked, quota exceeded).
@@ -119,15 +122,21 @@ pub fn write_storage(saved: &crate::core::state::Saved) -> bool {
     let Some(storage) = storage() else {
         return false;
     };
-    let lang_ok = match saved.lang {
-        Some(lang) => storage.set_item(LANG_KEY, lang.code()).is_ok(),
-        None => storage.remove_item(LANG_KEY).is_ok(),
-    };
-    let progress_ok = match &saved.progress {
-        Some(progress) => storage.set_item(PROGRESS_KEY, progress).is_ok(),
-        None => storage.remove_item(PROGRESS_KEY).is_ok(),
-    };
-    lang_ok && progress_ok
+    let lang = saved.lang.map(Lang::code);
+    let theme = saved.theme.map(Theme::code);
+    [
+        (LANG_KEY, lang),
+        (THEME_KEY, theme),
+        (PROGRESS_KEY, saved.progress.as_deref()),
+    ]
+    .into_iter()
+    .fold(true, |ok, (key, value)| {
+        let written = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
+        };
+        ok & written.is_ok()
+    })
 }
 
 /// Puts `fragment` in the address bar: as a new history entry when the user moved to another
@@ -173,6 +182,14 @@ pub fn share(title: &str, url: &str) {
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
+}
+
+/// Today's date as the reader's language writes it ("6/12/2026"), for the printout.
+pub fn today(lang: Lang) -> String {
+    let locale = if lang == Lang::En { "en-GB" } else { "id-ID" };
+    js_sys::Date::new_0()
+        .to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
 }
 
 /// A `data:` URL for a text file, for a download link that needs no script to click it.

@@ -34,13 +34,15 @@ pub fn mount_builder() {
 }
 
 /// The language comes from `?lang=` (the quiz's link passes its own), else the one this device
-/// chose in the quiz, else the browser's. The builder only reads storage, never writes it.
+/// chose in the quiz, else the browser's; the theme is the one chosen in the quiz. The builder
+/// only reads storage, never writes it.
 fn page_state() -> State {
     let stored = browser::read_storage();
     let stored = match &stored {
         None => Stored::Unavailable,
-        Some((lang, _)) => Stored::Values {
+        Some([lang, theme, _]) => Stored::Values {
             lang: lang.as_deref(),
+            theme: theme.as_deref(),
             progress: None,
         },
     };
@@ -48,7 +50,7 @@ fn page_state() -> State {
         Startup {
             query_lang: embed::Options::from_query(&browser::search(), BANKS).lang,
             browser_lang: browser::browser_lang(),
-            theme: Theme::Auto,
+            theme: None,
             fragment: "",
             stored,
             ignored_options: false,

@@ -1,6 +1,8 @@
 use super::chrome::Headings;
+use super::raw;
 use crate::core::banks::quiz_facts;
 use crate::core::banks::BANKS;
+use crate::core::html::element;
 use crate::core::link::Progress;
 use crate::core::pages::{page_in, BUILDER_PAGE};
 use crate::core::state::Action;
@@ -44,13 +46,18 @@ pub fn view(props: &IntroScreen) -> Html {
             id.push_str(&bank.id);
             id
         };
+        let mut card = String::new();
+        if single.is_none() {
+            let (open, close) = headings.item_tags();
+            card.push_str(open);
+            card.push_str(&title_id);
+            element(&mut card, "\">", bank.title.get(lang), close);
+        }
+        element(&mut card, "<p>", bank.summary.get(lang), "</p>");
+        element(&mut card, "<p class=\"muted\">", &facts, "</p>");
         html! {
             <li class="quiz-card">
-                if single.is_none() {
-                    { headings.item(title_id.clone(), html! { { bank.title.get(lang) } }) }
-                }
-                <p>{ bank.summary.get(lang) }</p>
-                <p class="muted">{ facts }</p>
+                { raw(card) }
                 <button
                     type="button"
                     class="primary"
@@ -76,10 +83,14 @@ pub fn view(props: &IntroScreen) -> Html {
         );
         let on_resume = props.dispatch.reform(|_| Action::Resume);
         let on_discard = props.dispatch.reform(|_| Action::DiscardSaved);
+        let (open, close) = headings.section_tags();
+        let mut text = String::new();
+        element(&mut text, open, Ui::ResumeHeading.text(lang), close);
+        element(&mut text, "<p><strong>", bank.title.get(lang), "</strong><br>");
+        element(&mut text, "", &detail, "</p>");
         Some(html! {
             <div class="resume" data-testid="resume">
-                { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
-                <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
+                { raw(text) }
                 <div class="steps">
                     // Continuing comes first: on a narrow screen the buttons stack, and the
                     // way forward must not sit below the one that throws the answers away.
@@ -94,24 +105,52 @@ pub fn view(props: &IntroScreen) -> Html {
 
     let on_forget = props.dispatch.reform(|_| Action::ForgetDevice);
 
+    // The parts without listeners, as markup (see `raw`).
+    let mut privacy = String::new();
+    element(
+        &mut privacy,
+        "<p class=\"privacy\">",
+        Ui::PrivacyNote.text(lang),
+        "</p>",
+    );
+    let mut choose = String::new();
+    if single.is_none() {
+        let (open, close) = headings.section_tags();
+        element(&mut choose, open, Ui::ChooseQuiz.text(lang), close);
+    }
+    // The keyboard hint follows the quizzes: above them it pushed the first Start button off
+    // a phone's first screen.
+    let mut builder = String::new();
+    element(
+        &mut builder,
+        "<p class=\"muted keyboard-hint\">",
+        Ui::HowItWorks.text(lang),
+        "</p>",
+    );
+    if props.show_builder_link {
+        builder.push_str("<p class=\"builder-link\"><a data-testid=\"open-builder\" href=\"");
+        element(&mut builder, "", &page_in(BUILDER_PAGE, lang), "");
+        element(&mut builder, "\">", Ui::BuilderOpen.text(lang), "</a></p>");
+    }
+    let mut forget_hint = String::new();
+    element(
+        &mut forget_hint,
+        "<p class=\"muted\">",
+        Ui::ForgetHint.text(lang),
+        "</p>",
+    );
+
     html! {
         <section class="intro" aria-labelledby="screen-heading">
             { headings.title(None, html! { { single.map_or(Ui::Tagline.text(lang), |bank| bank.title.get(lang)) } }) }
-            <p class="privacy">{ Ui::PrivacyNote.text(lang) }</p>
+            { raw(privacy) }
             { for resume }
-            if single.is_none() {
-                { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
-            }
-            <p class="muted keyboard-hint">{ Ui::HowItWorks.text(lang) }</p>
+            { raw(choose) }
             <ul class="quiz-list">{ for quizzes }</ul>
-            if props.show_builder_link {
-                <p class="builder-link">
-                    <a href={page_in(BUILDER_PAGE, lang)} data-testid="open-builder">{ Ui::BuilderOpen.text(lang) }</a>
-                </p>
-            }
+            { raw(builder) }
             if props.uses_storage {
             <footer class="device-data">
-                <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
+                { raw(forget_hint) }
                 <button type="button" class="secondary" data-testid="forget" onclick={on_forget}>
                     { Ui::ForgetDevice.text(lang) }
                 </button>

@@ -106,8 +106,9 @@ pub fn initial_state(host: &Host) -> State {
     let stored = match &stored {
         None => Stored::Disabled,
         Some(None) => Stored::Unavailable,
-        Some(Some((lang, progress))) => Stored::Values {
+        Some(Some([lang, theme, progress])) => Stored::Values {
             lang: lang.as_deref(),
+            theme: theme.as_deref(),
             progress: progress.as_deref(),
         },
     };
@@ -115,7 +116,7 @@ pub fn initial_state(host: &Host) -> State {
         Startup {
             query_lang: host.options.lang,
             browser_lang: browser::browser_lang(),
-            theme: host.options.theme.unwrap_or_default(),
+            theme: host.options.theme,
             fragment: &host.opened_with,
             stored,
             ignored_options: host.options.ignored,

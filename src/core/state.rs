@@ -47,6 +47,9 @@ pub struct State {
     /// embed has one) shows that language without touching the reader's choice.
     pub remembered_lang: Option<Lang>,
     pub theme: Theme,
+    /// The theme this device remembers the reader choosing; like the language, only the
+    /// reader's own switch or "forget" changes it, never a host's `theme` option.
+    pub remembered_theme: Option<Theme>,
     pub screen: Screen,
     /// Answers to the quiz on screen; kept across language switches, going back and history.
     pub answers: Answers,
@@ -61,6 +64,9 @@ pub struct State {
     pub copied: Option<Copied>,
     /// The reader just made this device forget everything; confirmed on the intro.
     pub forgotten: bool,
+    /// The reader changed an answer in the result's review list since the result appeared:
+    /// the verdict, far above the list, was recomputed, and the screen says so beside it.
+    pub answer_changed: bool,
 }
 
 /// A copy to the clipboard and whether it worked.
@@ -87,6 +93,7 @@ pub enum Stored<'a> {
     Unavailable,
     Values {
         lang: Option<&'a str>,
+        theme: Option<&'a str>,
         progress: Option<&'a str>,
     },
 }
@@ -96,7 +103,8 @@ pub enum Stored<'a> {
 pub struct Startup<'a> {
     pub query_lang: Option<Lang>,
     pub browser_lang: Lang,
-    pub theme: Theme,
+    /// The host's `theme` option, which wins over the reader's stored choice as `?lang=` does.
+    pub theme: Option<Theme>,
     pub fragment: &'a str,
     pub stored: Stored<'a>,
     /// The host gave options that were not recognised.
@@ -107,6 +115,7 @@ pub struct Startup<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
     pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
     pub progress: Option<String>,
 }
 
@@ -135,7 +144,7 @@ pub enum Action {
     Resume,
     /// Drops the unfinished quiz found in storage.
     DiscardSaved,
-    /// Forgets everything this device stored (language choice, unfinished quiz).
+    /// Forgets everything this device stored (language and theme choice, unfinished quiz).
     ForgetDevice,
     DismissNotice,
     /// The clipboard took (or refused) a copy.
@@ -171,6 +180,7 @@ impl State {
             lang_fixed: false,
             remembered_lang: None,
             theme: Theme::Auto,
+            remembered_theme: None,
             screen: Screen::Intro,
             answers: Answers::default(),
             resume: None,
@@ -178,6 +188,7 @@ impl State {
             storage_failed: false,
             copied: None,
             forgotten: false,
+            answer_changed: false,
         }
     }
 
@@ -187,14 +198,20 @@ impl State {
     pub fn start(startup: Startup<'_>, banks: &[&Bank]) -> State {
         let mut notice = None;
         let storage_failed = startup.stored == Stored::Unavailable;
-        let (stored_lang, stored_progress) = match startup.stored {
-            Stored::Disabled => (None, None),
+        let (stored_lang, stored_theme, stored_progress) = match startup.stored {
+            Stored::Disabled => (None, None, None),
             Stored::Unavailable => {
                 notice = Some(Notice::StorageUnavailable);
-                (None, None)
+                (None, None, None)
             }
-            Stored::Values { lang, progress } => {
+            Stored::Values {
+                lang,
+                theme,
+                progress,
+            } => {
                 let stored_lang = lang.and_then(Lang::from_code);
+                // An unreadable theme is only a look: the default stands in, without a notice.
+                let stored_theme = theme.and_then(Theme::from_code);
                 let progress = progress.map(|saved| match link::decode_fragment(saved, banks) {
                     Ok(Fragment::Progress(progress)) => Some(progress),
                     _ => None,
@@ -202,7 +219,7 @@ impl State {
                 if (lang.is_some() && stored_lang.is_none()) || progress == Some(None) {
                     notice = Some(Notice::StorageCorrupted);
                 }
-                (stored_lang, progress.flatten())
+                (stored_lang, stored_theme, progress.flatten())
             }
         };
         if startup.ignored_options {
@@ -213,7 +230,8 @@ impl State {
             lang: fixed_lang.unwrap_or(startup.browser_lang),
             lang_fixed: fixed_lang.is_some(),
             remembered_lang: stored_lang,
-            theme: startup.theme,
+            theme: startup.theme.or(stored_theme).unwrap_or_default(),
+            remembered_theme: stored_theme,
             resume: stored_progress,
             notice,
             storage_failed,
@@ -273,6 +291,7 @@ impl State {
         };
         Saved {
             lang: self.remembered_lang,
+            theme: self.remembered_theme,
             progress,
         }
     }
@@ -295,7 +314,10 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.lang_fixed = true;
             next.remembered_lang = Some(lang);
         }
-        Action::SetTheme(theme) => next.theme = theme,
+        Action::SetTheme(theme) => {
+            next.theme = theme;
+            next.remembered_theme = Some(theme);
+        }
         Action::Start(quiz) => start_quiz(&mut next, quiz, banks),
         Action::Choose { choice, advance } => choose(&mut next, choice, advance, banks),
         Action::Next => {
@@ -315,6 +337,7 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
         Action::ForgetDevice => {
             next.resume = None;
             next.remembered_lang = None;
+            next.remembered_theme = None;
             next.notice = None;
             next.forgotten = true;
         }
@@ -332,10 +355,11 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
         }
         Action::OpenLink { fragment } => open_link(state, &mut next, &fragment, banks),
     }
-    // Feedback on a copy or a forget belongs to the place it happened in.
+    // Feedback on a copy, a forget or a changed answer belongs to the place it happened in.
     if next.screen.place() != state.screen.place() {
         next.copied = None;
         next.forgotten = false;
+        next.answer_changed = false;
     }
     next
 }
@@ -423,6 +447,7 @@ fn change_answer(next: &mut State, question: usize, choice: Option<u8>, banks: &
             quiz,
             shared: false,
         };
+        next.answer_changed = true;
     }
 }
 
