@@ -83,6 +83,10 @@ test('on a phone the result leads with the verdict and the first steps; the rest
     assert.ok(await page.locator('[data-testid=review-answer]').first().isVisible());
     assert.ok(await page.locator('[data-testid=share-link]').isVisible());
     assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll');
+    // Nor at 320 px (a 640 px window at 200% zoom), every section open.
+    await page.setViewportSize({ width: 320, height: 740 });
+    assert.ok((await horizontalOverflow(page)) <= 0, 'no sideways scroll at 320 px');
+    await page.setViewportSize(PHONE.viewport);
     await assertNoAxeViolations(page, `result on a phone (${lang}), every section open`);
     assert.deepEqual(problems, []);
     await context.close();
@@ -117,6 +121,7 @@ test('a changed answer in the review list says beside the list that the result w
   assert.ok(seen, 'the line is on screen next to the list');
   assert.equal((await page.textContent('[aria-live=polite]')).trim(), line);
   await page.screenshot({ path: screenshot('review-updated.png') });
+  await assertNoAxeViolations(page, 'result with the recompute line');
   // In the other language too.
   await switchLanguage(page, 'en');
   assert.ok((await status.textContent()).trim().startsWith(`${UI['result-updated'].en}: `));
