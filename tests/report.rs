@@ -29,7 +29,7 @@ fn the_report_is_the_classification_its_advice_and_a_link_that_reopens_it() {
         "chronic late payment decides"
     );
     assert_eq!(
-        report.announcement(),
+        report.announcement(false),
         format!("Result: {}", report.outcome().unwrap().name.get(Lang::En))
     );
 }
@@ -73,7 +73,32 @@ fn no_evidence_is_announced_as_such_not_as_an_outcome() {
     assert!(report.has_no_evidence());
     assert_eq!(report.certainty(), Ui::LeadNoEvidence);
     assert_eq!(
-        report.announcement(),
+        report.announcement(false),
         format!("Hasil: {}", Ui::NoEvidenceHeading.text(Lang::Id))
+    );
+}
+
+/// Issue 12, item 23: after a change in the review list the announcement (and the line shown
+/// beside the list) says the result was recomputed, with the winner's score.
+#[test]
+fn an_updated_result_is_announced_as_updated_with_its_score() {
+    let bank = common::bank("tipe-klien");
+    let answers = common::answers(bank, &[("status", 1), ("pembayaran", 2), ("bahasa", 0)]);
+    let report = Report::new(bank, &answers, Lang::Id, "");
+    let name = report.outcome().unwrap().name.get(Lang::Id);
+    assert_eq!(
+        report.announcement(true),
+        format!("Hasil diperbarui: {name} (100 dari 100)")
+    );
+    let en = Report::new(bank, &answers, Lang::En, "");
+    let name = en.outcome().unwrap().name.get(Lang::En);
+    assert_eq!(
+        en.announcement(true),
+        format!("Result updated: {name} (100 out of 100)")
+    );
+    let none = Report::new(bank, &common::answers(bank, &[]), Lang::Id, "");
+    assert_eq!(
+        none.announcement(true),
+        format!("Hasil diperbarui: {}", Ui::NoEvidenceHeading.text(Lang::Id))
     );
 }

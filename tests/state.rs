@@ -284,7 +284,7 @@ fn startup_with<'a>(
     Startup {
         query_lang,
         browser_lang: Lang::En,
-        theme: Theme::Auto,
+        theme: None,
         fragment,
         stored,
         ignored_options: false,
@@ -927,4 +927,65 @@ fn walking_forward_from_an_early_entry_picks_up_the_later_entries_answers() {
     );
     assert_eq!(walked.answers, in_progress(0, &[1, 0, 1]).answers);
     assert_eq!(walked.fragment(BANKS), Some(entry(&[1, 0, 1])));
+}
+
+/// Issue 12, item 25: the theme the reader chose was forgotten at the next visit.
+#[test]
+fn the_chosen_theme_is_remembered_like_the_language_and_forgotten_on_request() {
+    let chosen = run(State::new(Lang::Id), [Action::SetTheme(Theme::Dark)]);
+    assert_eq!(chosen.saved(BANKS).get("cek-klien.theme"), Some("dark"));
+
+    let stored_dark = vec![("cek-klien.theme".to_string(), "dark".to_string())];
+    let reopened = State::start(startup_with(None, "", Stored::Values(&stored_dark)), BANKS);
+    assert_eq!(reopened.theme, Theme::Dark);
+    assert_eq!(reopened.saved(BANKS).get("cek-klien.theme"), Some("dark"));
+
+    // A host's theme option (an iframe's `?theme=`) shows its theme without touching the
+    // reader's choice, as `?lang=` does.
+    let hosted = State::start(
+        Startup {
+            theme: Some(Theme::Light),
+            ..startup_with(None, "", Stored::Values(&stored_dark))
+        },
+        BANKS,
+    );
+    assert_eq!(hosted.theme, Theme::Light);
+    assert_eq!(hosted.saved(BANKS).get("cek-klien.theme"), Some("dark"));
+
+    // An unreadable stored theme is only a look: the default, and no notice.
+    let garbled = vec![("cek-klien.theme".to_string(), "<b>".to_string())];
+    let garbled = State::start(startup_with(None, "", Stored::Values(&garbled)), BANKS);
+    assert_eq!(garbled.theme, Theme::Auto);
+    assert_eq!(garbled.notice, None);
+
+    let forgotten = run(reopened, [Action::ForgetDevice, Action::Confirmed]);
+    assert_eq!(forgotten.saved(BANKS).get("cek-klien.theme"), None);
+    assert_eq!(
+        forgotten.theme,
+        Theme::Dark,
+        "forgetting does not repaint the page"
+    );
+}
+
+/// Issue 12, item 23: a change in the review list recomputed the verdict far above it with no
+/// sign near the list. The state says an answer changed, until the reader leaves the result.
+#[test]
+fn a_changed_answer_in_review_is_noted_until_the_reader_leaves_the_result() {
+    let count = BANKS[0].questions.len();
+    let at_result = run(
+        State::new(Lang::Id),
+        std::iter::once(Action::Start(0)).chain((0..count).map(|_| click(1))),
+    );
+    assert!(!at_result.answer_changed);
+    let changed = run(
+        at_result,
+        [Action::SetAnswer {
+            question: 0,
+            choice: Some(0),
+        }],
+    );
+    assert!(changed.answer_changed);
+    assert!(run(changed.clone(), [Action::SetLang(Lang::En)]).answer_changed);
+    assert!(!run(changed.clone(), [Action::Retake]).answer_changed);
+    assert!(!run(changed, [Action::Home]).answer_changed);
 }

@@ -249,6 +249,14 @@ pub fn share(title: &str, url: &str) {
     });
 }
 
+/// Today's date as the reader's language writes it ("6/12/2026"), for the printout.
+pub fn today(lang: Lang) -> String {
+    let locale = if lang == Lang::En { "en-GB" } else { "id-ID" };
+    js_sys::Date::new_0()
+        .to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
 /// A `data:` URL for a text file, for a download link that needs no script to click it.
 pub fn text_data_url(text: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(text).into();

@@ -34,7 +34,8 @@ pub fn mount_builder() {
 }
 
 /// The language comes from `?lang=` (the quiz's link passes its own), else the one this device
-/// chose in the quiz, else the browser's. The builder only reads storage, never writes it.
+/// chose in the quiz, else the browser's; the theme is the one chosen in the quiz. The builder
+/// only reads storage, never writes it.
 fn page_state() -> State {
     let stored = browser::read_storage();
     let stored = match &stored {
@@ -45,7 +46,7 @@ fn page_state() -> State {
         Startup {
             query_lang: embed::Options::from_query(&browser::search(), BANKS).lang,
             browser_lang: browser::browser_lang(),
-            theme: Theme::Auto,
+            theme: None,
             fragment: "",
             stored,
             ignored_options: false,

@@ -13,36 +13,33 @@ pub struct Headings {
 }
 
 impl Headings {
-    /// The screen's own heading, which gets focus when the screen appears.
+    /// The screen's own heading, which gets focus when the screen appears (so screen readers
+    /// start there). Static tags: `html!`'s dynamic tags and `VTag::add_attribute` both cost
+    /// kilobytes of wasm (tag checks, an attribute map). The other headings are written as
+    /// markup text (`section_tags`, `item_tags`).
     pub fn title(self, testid: Option<&'static str>, content: Html) -> Html {
-        self.heading(1, "title", Some("screen-heading".into()), testid, content)
+        if self.embedded {
+            html! { <h2 class="title" id="screen-heading" tabindex="-1" data-testid={testid}>{ content }</h2> }
+        } else {
+            html! { <h1 class="title" id="screen-heading" tabindex="-1" data-testid={testid}>{ content }</h1> }
+        }
     }
 
-    pub fn section(self, content: Html) -> Html {
-        self.heading(2, "section-title", None, None, content)
+    /// A section heading's tags, for markup written as text.
+    pub fn section_tags(self) -> (&'static str, &'static str) {
+        if self.embedded {
+            ("<h3 class=\"section-title\">", "</h3>")
+        } else {
+            ("<h2 class=\"section-title\">", "</h2>")
+        }
     }
 
-    pub fn item(self, id: String, content: Html) -> Html {
-        self.heading(3, "item-title", Some(id.into()), None, content)
-    }
-
-    /// One place writes every heading. Static tags in a `match`: `html!`'s dynamic tags and
-    /// `VTag::add_attribute` both cost kilobytes of wasm (tag checks, an attribute map).
-    fn heading(
-        self,
-        level: usize,
-        class: &'static str,
-        id: Option<AttrValue>,
-        testid: Option<&'static str>,
-        content: Html,
-    ) -> Html {
-        // Only the screen's title takes focus, when the screen appears.
-        let tabindex = (level == 1).then_some("-1");
-        match level + usize::from(self.embedded) {
-            1 => html! { <h1 {class} {id} {tabindex} data-testid={testid}>{ content }</h1> },
-            2 => html! { <h2 {class} {id} {tabindex} data-testid={testid}>{ content }</h2> },
-            3 => html! { <h3 {class} {id} {tabindex} data-testid={testid}>{ content }</h3> },
-            _ => html! { <h4 {class} {id} {tabindex} data-testid={testid}>{ content }</h4> },
+    /// An item heading's opening tag up to its id (which follows), and its closing tag.
+    pub fn item_tags(self) -> (&'static str, &'static str) {
+        if self.embedded {
+            ("<h4 class=\"item-title\" id=\"", "</h4>")
+        } else {
+            ("<h3 class=\"item-title\" id=\"", "</h3>")
         }
     }
 }

@@ -1,6 +1,8 @@
 use super::chrome::Headings;
+use super::raw;
 use crate::core::banks::quiz_facts;
 use crate::core::banks::BANKS;
+use crate::core::html::element;
 use crate::core::link::Progress;
 use crate::core::pages::{page_in, BUILDER_PAGE};
 use crate::core::state::{Action, Confirm};
@@ -46,13 +48,18 @@ pub fn view(props: &IntroScreen) -> Html {
             id.push_str(&bank.id);
             id
         };
+        let mut card = String::new();
+        if single.is_none() {
+            let (open, close) = headings.item_tags();
+            card.push_str(open);
+            card.push_str(&title_id);
+            element(&mut card, "\">", bank.title.get(lang), close);
+        }
+        element(&mut card, "<p>", bank.summary.get(lang), "</p>");
+        element(&mut card, "<p class=\"muted\">", &facts, "</p>");
         html! {
             <li class="quiz-card">
-                if single.is_none() {
-                    { headings.item(title_id.clone(), html! { { bank.title.get(lang) } }) }
-                }
-                <p>{ bank.summary.get(lang) }</p>
-                <p class="muted">{ facts }</p>
+                { raw(card) }
                 <button
                     type="button"
                     class="primary"
@@ -96,10 +103,14 @@ pub fn view(props: &IntroScreen) -> Html {
                 </div>
             },
         };
+        let (open, close) = headings.section_tags();
+        let mut text = String::new();
+        element(&mut text, open, Ui::ResumeHeading.text(lang), close);
+        element(&mut text, "<p><strong>", bank.title.get(lang), "</strong><br>");
+        element(&mut text, "", &detail, "</p>");
         Some(html! {
             <div class="resume" data-testid="resume" data-quiz={bank.id.to_string()}>
-                { headings.section(html! { { Ui::ResumeHeading.text(lang) } }) }
-                <p><strong>{ bank.title.get(lang) }</strong><br />{ detail }</p>
+                { raw(text) }
                 { choices }
             </div>
         })
@@ -107,24 +118,52 @@ pub fn view(props: &IntroScreen) -> Html {
 
     let on_forget = props.dispatch.reform(|_| Action::ForgetDevice);
 
+    // The parts without listeners, as markup (see `raw`).
+    let mut privacy = String::new();
+    element(
+        &mut privacy,
+        "<p class=\"privacy\">",
+        Ui::PrivacyNote.text(lang),
+        "</p>",
+    );
+    let mut choose = String::new();
+    if single.is_none() {
+        let (open, close) = headings.section_tags();
+        element(&mut choose, open, Ui::ChooseQuiz.text(lang), close);
+    }
+    // The keyboard hint follows the quizzes: above them it pushed the first Start button off
+    // a phone's first screen.
+    let mut builder = String::new();
+    element(
+        &mut builder,
+        "<p class=\"muted keyboard-hint\">",
+        Ui::HowItWorks.text(lang),
+        "</p>",
+    );
+    if props.show_builder_link {
+        builder.push_str("<p class=\"builder-link\"><a data-testid=\"open-builder\" href=\"");
+        element(&mut builder, "", &page_in(BUILDER_PAGE, lang), "");
+        element(&mut builder, "\">", Ui::BuilderOpen.text(lang), "</a></p>");
+    }
+    let mut forget_hint = String::new();
+    element(
+        &mut forget_hint,
+        "<p class=\"muted\">",
+        Ui::ForgetHint.text(lang),
+        "</p>",
+    );
+
     html! {
         <section class="intro" aria-labelledby="screen-heading">
             { headings.title(None, html! { { single.map_or(Ui::Tagline.text(lang), |bank| bank.title.get(lang)) } }) }
-            <p class="privacy">{ Ui::PrivacyNote.text(lang) }</p>
+            { raw(privacy) }
             { for resume }
-            if single.is_none() {
-                { headings.section(html! { { Ui::ChooseQuiz.text(lang) } }) }
-            }
-            <p class="muted keyboard-hint">{ Ui::HowItWorks.text(lang) }</p>
+            { raw(choose) }
             <ul class="quiz-list">{ for quizzes }</ul>
-            if props.show_builder_link {
-                <p class="builder-link">
-                    <a href={page_in(BUILDER_PAGE, lang)} data-testid="open-builder">{ Ui::BuilderOpen.text(lang) }</a>
-                </p>
-            }
+            { raw(builder) }
             if props.uses_storage {
             <footer class="device-data">
-                <p class="muted">{ Ui::ForgetHint.text(lang) }</p>
+                { raw(forget_hint) }
                 if confirm == Some(Confirm::Forget) {
                     { confirm_box(lang, Ui::ConfirmForget, props.dispatch) }
                 } else {
@@ -146,7 +185,7 @@ pub fn view(props: &IntroScreen) -> Html {
 fn confirm_box(lang: Lang, question: Ui, dispatch: &Callback<Action>) -> Html {
     html! {
         <div class="confirm" data-testid="confirm">
-            <p id="confirm-question" tabindex="-1"><strong>{ question.text(lang) }</strong></p>
+            { raw(question_markup(question.text(lang))) }
             <div class="steps">
                 <button type="button" class="secondary" data-testid="confirm-no" onclick={dispatch.reform(|_| Action::Declined)}>
                     { Ui::ConfirmNo.text(lang) }
@@ -157,4 +196,16 @@ fn confirm_box(lang: Lang, question: Ui, dispatch: &Callback<Action>) -> Html {
             </div>
         </div>
     }
+}
+
+/// The question, as markup (see `raw`): it takes the focus when asked.
+fn question_markup(question: &str) -> String {
+    let mut text = String::new();
+    element(
+        &mut text,
+        "<p id=\"confirm-question\" tabindex=\"-1\"><strong>",
+        question,
+        "</strong></p>",
+    );
+    text
 }

@@ -1,4 +1,6 @@
 use super::chrome::Headings;
+use super::raw;
+use crate::core::html::element;
 use crate::core::link::LinkError;
 use crate::core::state::Action;
 use crate::core::text::Lang;
@@ -20,10 +22,12 @@ fn message(error: LinkError) -> Ui {
 
 /// The screen for a broken or foreign link: what went wrong, and a way to start.
 pub fn view(lang: Lang, headings: Headings, error: LinkError, dispatch: &Callback<Action>) -> Html {
+    let mut text = String::new();
+    element(&mut text, "<p>", message(error).text(lang), "</p>");
     html! {
         <section class="error" data-testid="error" role="alert" aria-labelledby="screen-heading">
             { headings.title(None, html! { { Ui::ErrorHeading.text(lang) } }) }
-            <p>{ message(error).text(lang) }</p>
+            { raw(text) }
             <button type="button" class="primary" onclick={dispatch.reform(|_| Action::Home)}>{ Ui::StartFresh.text(lang) }</button>
         </section>
     }

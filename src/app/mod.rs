@@ -113,12 +113,15 @@ fn App(props: &AppProps) -> Html {
             answers: &current.answers,
             report,
             copied: current.copied,
+            updated: current.answer_changed.then(|| report.announcement(true)),
             dispatch: &dispatch,
         }),
         (Screen::LinkError(error), _) => link_error::view(lang, headings, *error, &dispatch),
         (Screen::Result { .. }, None) => Html::default(),
     };
-    let announcement = report.as_ref().map(Report::announcement);
+    let announcement = report
+        .as_ref()
+        .map(|report| report.announcement(current.answer_changed));
 
     html! {
         <div
@@ -136,6 +139,13 @@ fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Markup without listeners, written as text and put in place with one `innerHTML`: each
+/// element `html!` builds costs wasm code that every reader downloads, a string costs bytes.
+/// Every text in it is escaped (`core::html::element`).
+fn raw(markup: String) -> Html {
+    Html::from_html_unchecked(markup.into())
 }
 
 /// A quiet message above the screen, with a way to dismiss it.

@@ -117,7 +117,7 @@ pub fn initial_state(host: &Host) -> State {
         Startup {
             query_lang: host.options.lang,
             browser_lang: browser::browser_lang(),
-            theme: host.options.theme.unwrap_or_default(),
+            theme: host.options.theme,
             fragment: &host.opened_with,
             stored,
             ignored_options: host.options.ignored,

@@ -1,6 +1,8 @@
 use super::chrome::Headings;
+use super::raw;
 use crate::core::banks::BANKS;
 use crate::core::classify::Answers;
+use crate::core::html::element;
 use crate::core::state::{progress, Action};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -100,11 +102,18 @@ pub fn view(props: &QuestionScreen) -> Html {
                 });
             })
         };
+        let mut text = String::from("<span class=\"choice-key\" aria-hidden=\"true\">");
+        text.push_str(&(usize::from(index) + 1).to_string());
+        element(
+            &mut text,
+            "</span><span class=\"choice-text\">",
+            choice.text.get(lang),
+            "</span>",
+        );
         html! {
             <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
-                <span class="choice-key" aria-hidden="true">{ usize::from(index) + 1 }</span>
-                <span class="choice-text">{ choice.text.get(lang) }</span>
+                { raw(text) }
             </label>
         }
     });
@@ -121,15 +130,23 @@ pub fn view(props: &QuestionScreen) -> Html {
     } else {
         "primary"
     };
+    let mut progress_bar = String::new();
+    element(
+        &mut progress_bar,
+        "<span>",
+        &progress_text,
+        "</span><progress aria-hidden=\"true\" value=\"",
+    );
+    progress_bar.push_str(&position.to_string());
+    progress_bar.push_str("\" max=\"");
+    progress_bar.push_str(&total.to_string());
+    progress_bar.push_str("\"></progress>");
     let on_next = props.dispatch.reform(|_| Action::Next);
     let on_back = props.dispatch.reform(|_| Action::Back);
 
     html! {
         <section class="question" aria-labelledby="screen-heading">
-            <div class="progress" data-testid="progress">
-                <span>{ progress_text }</span>
-                <progress value={position.to_string()} max={total.to_string()} aria-hidden="true"></progress>
-            </div>
+            <div class="progress" data-testid="progress">{ raw(progress_bar) }</div>
             <fieldset class="choices">
                 <legend>
                     { headings.title(Some("question"), html! { { question.text.get(lang) } }) }

@@ -1,5 +1,5 @@
-//! HTML escaping, for the few places the core writes markup as text: the prerendered intro and
-//! the builder's snippets.
+//! HTML escaping, for the places that write markup as text: the prerendered intro, the
+//! builder's snippets and the result's static lists.
 
 /// Escapes text for an HTML attribute value or element content.
 #[must_use]
@@ -16,4 +16,11 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// Appends `open`, `text` escaped, then `close`.
+pub fn element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    out.push_str(&escape_html(text));
+    out.push_str(close);
 }

@@ -6,16 +6,10 @@
 
 use super::bank::Bank;
 use super::banks::quiz_facts;
-use super::html::escape_html;
+use super::html::element;
 use super::pages::{page_in, BUILDER_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
-
-fn element(out: &mut String, open: &str, text: &str, close: &str) {
-    out.push_str(open);
-    out.push_str(&escape_html(text));
-    out.push_str(close);
-}
 
 /// The intro screen in `lang` as HTML, the same markup the live intro renders.
 #[must_use]
@@ -55,12 +49,6 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         t(Ui::ChooseQuiz),
         "</h2>",
     );
-    element(
-        &mut html,
-        "<p class=\"muted keyboard-hint\">",
-        t(Ui::HowItWorks),
-        "</p>",
-    );
     html.push_str("<ul class=\"quiz-list\">");
     for bank in banks {
         let facts = quiz_facts(bank, lang);
@@ -81,7 +69,14 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         );
         html.push_str("</li>");
     }
-    html.push_str("</ul><p class=\"builder-link\"><a href=\"");
+    html.push_str("</ul>");
+    element(
+        &mut html,
+        "<p class=\"muted keyboard-hint\">",
+        t(Ui::HowItWorks),
+        "</p>",
+    );
+    html.push_str("<p class=\"builder-link\"><a href=\"");
     html.push_str(&page_in(BUILDER_PAGE, lang));
     element(&mut html, "\">", t(Ui::BuilderOpen), "</a>");
     html.push_str("</p><footer class=\"device-data\">");

@@ -87,15 +87,29 @@ impl<'b> Report<'b> {
         }
     }
 
-    /// What a screen reader announces when the result appears.
+    /// What a screen reader announces when the result appears. After the reader changed an
+    /// answer (`updated`) it says the result was recomputed, with the winner's score: the same
+    /// words twice would not be announced again, and the score moves with most changes. The
+    /// screen shows the same line beside the review list.
     #[must_use]
-    pub fn announcement(&self) -> String {
-        let mut text = String::from(Ui::ResultLabel.text(self.lang));
+    pub fn announcement(&self, updated: bool) -> String {
+        let label = if updated {
+            Ui::ResultUpdated
+        } else {
+            Ui::ResultLabel
+        };
+        let mut text = String::from(label.text(self.lang));
         text.push_str(": ");
         if self.has_no_evidence() {
             text.push_str(Ui::NoEvidenceHeading.text(self.lang));
         } else if let Some(outcome) = self.outcome() {
             text.push_str(outcome.name.get(self.lang));
+            let score = self.classification.scores.get(self.classification.primary);
+            if let (true, Some(score)) = (updated, score) {
+                text.push_str(" (");
+                text.push_str(&Ui::ScoreOf.fill(self.lang, &[("score", &score.to_string())]));
+                text.push(')');
+            }
         }
         text
     }

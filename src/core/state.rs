@@ -47,6 +47,9 @@ pub struct State {
     /// embed has one) shows that language without touching the reader's choice.
     pub remembered_lang: Option<Lang>,
     pub theme: Theme,
+    /// The theme this device remembers the reader choosing; like the language, only the
+    /// reader's own switch or "forget" changes it, never a host's `theme` option.
+    pub remembered_theme: Option<Theme>,
     pub screen: Screen,
     /// Answers to the quiz on screen; kept across language switches, going back and history.
     pub answers: Answers,
@@ -66,6 +69,9 @@ pub struct State {
     pub copied: Option<Copied>,
     /// The reader just made this device forget everything; confirmed on the intro.
     pub forgotten: bool,
+    /// The reader changed an answer in the result's review list since the result appeared:
+    /// the verdict, far above the list, was recomputed, and the screen says so beside it.
+    pub answer_changed: bool,
 }
 
 /// A copy to the clipboard and whether it worked.
@@ -110,6 +116,7 @@ pub enum CopyTarget {
 /// older version left behind.
 pub const STORAGE_PREFIX: &str = "cek-klien.";
 const LANG_KEY: &str = "cek-klien.lang";
+const THEME_KEY: &str = "cek-klien.theme";
 /// Each quiz's unfinished answers live under this key plus `.` and the quiz's id, so the two
 /// quizzes never overwrite each other. The bare key is the single slot of older versions.
 const PROGRESS_KEY: &str = "cek-klien.progress";
@@ -129,7 +136,8 @@ pub enum Stored<'a> {
 pub struct Startup<'a> {
     pub query_lang: Option<Lang>,
     pub browser_lang: Lang,
-    pub theme: Theme,
+    /// The host's `theme` option, which wins over the reader's stored choice as `?lang=` does.
+    pub theme: Option<Theme>,
     pub fragment: &'a str,
     pub stored: Stored<'a>,
     /// The host gave options that were not recognised.
@@ -220,7 +228,8 @@ pub enum Action {
     Resume(usize),
     /// Asks whether to drop this quiz's unfinished answers.
     DiscardSaved(usize),
-    /// Asks whether to forget everything this device stored.
+    /// Asks whether to forget everything this device stored (language and theme choice,
+    /// unfinished quizzes).
     ForgetDevice,
     /// The reader confirmed what `confirm` asked.
     Confirmed,
@@ -262,6 +271,7 @@ impl State {
             lang_fixed: false,
             remembered_lang: None,
             theme: Theme::Auto,
+            remembered_theme: None,
             screen: Screen::Intro,
             answers: Answers::default(),
             resume: Vec::new(),
@@ -271,6 +281,7 @@ impl State {
             storage_failed: false,
             copied: None,
             forgotten: false,
+            answer_changed: false,
         }
     }
 
@@ -281,6 +292,7 @@ impl State {
         let mut notice = None;
         let storage_failed = startup.stored == Stored::Unavailable;
         let mut stored_lang = None;
+        let mut stored_theme = None;
         let mut stored_progress = Vec::new();
         match startup.stored {
             Stored::Disabled => {}
@@ -292,6 +304,9 @@ impl State {
                     if key == LANG_KEY {
                         stored_lang = Lang::from_code(value);
                         corrupted |= stored_lang.is_none();
+                    } else if key == THEME_KEY {
+                        // An unreadable theme is only a look: the default stands in, unannounced.
+                        stored_theme = Theme::from_code(value);
                     }
                 }
                 if corrupted {
@@ -307,7 +322,8 @@ impl State {
             lang: fixed_lang.unwrap_or(startup.browser_lang),
             lang_fixed: fixed_lang.is_some(),
             remembered_lang: stored_lang,
-            theme: startup.theme,
+            theme: startup.theme.or(stored_theme).unwrap_or_default(),
+            remembered_theme: stored_theme,
             resume: stored_progress,
             notice,
             storage_failed,
@@ -364,6 +380,10 @@ impl State {
                 LANG_KEY.to_string(),
                 self.remembered_lang.map(|lang| lang.code().to_string()),
             ),
+            (
+                THEME_KEY.to_string(),
+                self.remembered_theme.map(|theme| theme.code().to_string()),
+            ),
             // An older version's single slot: its quiz was moved to its own key when read.
             (PROGRESS_KEY.to_string(), None),
         ];
@@ -404,7 +424,10 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.lang_fixed = true;
             next.remembered_lang = Some(lang);
         }
-        Action::SetTheme(theme) => next.theme = theme,
+        Action::SetTheme(theme) => {
+            next.theme = theme;
+            next.remembered_theme = Some(theme);
+        }
         Action::Start(quiz) => {
             if next.resume.iter().any(|saved| saved.quiz == quiz) {
                 next.screen = Screen::Intro;
@@ -442,6 +465,7 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             Some(Confirm::Forget) => {
                 next.resume.clear();
                 next.remembered_lang = None;
+                next.remembered_theme = None;
                 next.notice = None;
                 next.forgotten = true;
             }
@@ -484,13 +508,14 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
         }
     }
     if next.screen.place() != state.screen.place() {
-        // Feedback on a copy or a forget, and a question asked, belong to the place they
-        // happened in.
+        // Feedback on a copy, a forget or a changed answer, and a question asked, belong to
+        // the place they happened in.
         next.copied = None;
         next.forgotten = false;
         if next.screen != Screen::Intro {
             next.confirm = None;
         }
+        next.answer_changed = false;
         next.last_move = moved;
     } else if moved == Move::FromAddress && next.answers != state.answers {
         next.last_move = moved;
@@ -586,6 +611,7 @@ fn change_answer(next: &mut State, question: usize, choice: Option<u8>, banks: &
             quiz,
             shared: false,
         };
+        next.answer_changed = true;
     }
 }
 

@@ -164,7 +164,8 @@ test('the advice follows the branch: a prospect is told to decline, a client to 
   // A prospect who is rude during the negotiation.
   await answerUntilResult(page, (id) => ({ status: 0, kesiapan: 0, bahasa: 2 })[id] ?? null);
   assert.equal(await outcomeOf(page), 'bermasalah');
-  const prospectPlan = await page.textContent('ol.plan');
+  // The whole plan: its first steps and the ones folded below them.
+  const prospectPlan = await page.textContent('.plan-all');
   assert.ok(prospectPlan.includes(decline), prospectPlan);
   assert.ok(!prospectPlan.includes(inWriting) && !prospectPlan.includes(end), prospectPlan);
 
@@ -172,7 +173,7 @@ test('the advice follows the branch: a prospect is told to decline, a client to 
   await startQuiz(page, 'tipe-klien');
   await answerUntilResult(page, path(PATHS['tipe-klien'].clientSwears));
   assert.equal(await outcomeOf(page), 'bermasalah');
-  const clientPlan = await page.textContent('ol.plan');
+  const clientPlan = await page.textContent('.plan-all');
   assert.ok(clientPlan.includes(inWriting) && clientPlan.includes(end), clientPlan);
   assert.ok(!clientPlan.includes(decline), clientPlan);
   await context.close();

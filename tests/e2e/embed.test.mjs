@@ -12,7 +12,7 @@ import { launch, openPage } from './support/browser.mjs';
 import { DIST } from './support/app.mjs';
 import { artifactsIn } from './support/artifacts.mjs';
 import { buildBlog } from './support/blog.mjs';
-import { PATHS, answerUntilResult, path, waitForStep } from './support/flows.mjs';
+import { PATHS, answerUntilResult, openResultFolds, path, waitForStep } from './support/flows.mjs';
 import { recordRequests } from './support/requests.mjs';
 
 const artifact = artifactsIn('embed');
@@ -254,6 +254,7 @@ test("in a post, the widget's headings sit under the post's h1, and its layout f
   // every score bar keeps a readable length.
   const columns = await widget.locator('.result-grid').evaluate((g) => getComputedStyle(g).gridTemplateColumns.split(' ').length);
   assert.equal(columns, 1);
+  await openResultFolds(widget);
   const bars = await widget.locator('.score-bar').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().width));
   assert.ok(bars.length > 0 && bars.every((w) => w >= 100), `score bars ${bars}`);
   await shot(page, 'hugo-script-result-1280');

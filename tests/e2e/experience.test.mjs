@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
+import { pageCount, pdfText } from './support/pdf.mjs';
 import {
   BANKS,
   PATHS,
@@ -10,6 +11,7 @@ import {
   checkedIndex,
   clickChoice,
   currentQuestion,
+  openResultFolds,
   outcomeOf,
   path,
   startQuiz,
@@ -214,10 +216,45 @@ test('the result prints on one A4 page with every red flag raised', async () => 
   await context.close();
 });
 
+// Issue 12, item 24: the printout lacked the date, the result link as text and the client's
+// name (a field on the result that is never stored and never put in the link).
+test("the heaviest result prints on one A4 page with the date, the link and the client's name", async () => {
+  const { context, page, problems } = await app.open();
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientEveryFlag));
+  const client = 'PT Maju Jaya Abadi';
+  await page.fill('input[name=client-name]', client);
+  const link = await page.inputValue('[data-testid=share-link]');
+  assert.ok(!link.includes('Maju'), 'the name is not in the link');
+  const date = await page.evaluate(() => new Date().toLocaleDateString('id-ID'));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  assert.equal(pageCount(pdf), 1);
+  const text = pdfText(pdf).join(' ');
+  const squeezed = text.replace(/\s+/g, '');
+  assert.ok(squeezed.includes(`${UI['client-label'].id}${client}`.replace(/\s+/g, '')), `no client line in: ${text}`);
+  assert.ok(squeezed.includes(date.replace(/\s+/g, '')), `no date "${date}" in: ${text}`);
+  assert.ok(squeezed.includes(link), `no link ${link} in: ${text}`);
+  // The folded sections print whole: the last plan step and the last clause.
+  const last = (selector) => page.locator(selector).last().evaluate((li) => li.firstChild.textContent.replace(/\s+/g, ''));
+  assert.ok(squeezed.includes(await last('.plan li')), 'the last plan step is not printed');
+  assert.ok(squeezed.includes(await last('.checklist li')), 'the last clause is not printed');
+  // An empty name prints no "Client:" line.
+  await page.emulateMedia({ media: 'screen' });
+  await page.fill('input[name=client-name]', '');
+  const blank = pdfText(await page.pdf({ format: 'A4' })).join(' ');
+  assert.ok(!blank.includes(UI['client-label'].id), blank);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + location.href);
+  assert.ok(!stored.includes('Maju'), 'the name is not stored');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the checklist downloads as a text file', async () => {
   const { context, page } = await app.open();
   await startQuiz(page, 'tipe-klien');
   await answerUntilResult(page, path(PATHS['tipe-klien'].clientSwears));
+  await openResultFolds(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
   assert.equal(download.suggestedFilename(), 'cek-klien-checklist.txt');
   const text = await (await download.createReadStream()).toArray();

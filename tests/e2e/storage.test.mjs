@@ -81,3 +81,31 @@ for (const [name, breakIt] of Object.entries(BROKEN_STORAGE)) {
     await context.close();
   });
 }
+
+// Issue 12, item 25: the theme the reader chose was forgotten at the next visit.
+test('the theme choice is remembered on this device, and forget clears it', async () => {
+  const { context, page, problems } = await app.open(null, { colorScheme: 'light' });
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid=start]');
+  await page.click('[data-testid=theme-switch]');
+  assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
+  await page.waitForFunction(() => localStorage.getItem('cek-klien.theme') === 'dark');
+  await page.reload();
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'dark');
+  // A host's theme option shows its theme and leaves the reader's choice alone.
+  await page.goto(`${app.url}?embed=1&theme=light`);
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'light');
+  assert.equal(await page.evaluate(() => localStorage.getItem('cek-klien.theme')), 'dark');
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid=start]');
+  assert.match(await page.textContent('.device-data'), /tema/);
+  await page.click('[data-testid=forget]');
+  await page.waitForFunction(() => Object.keys(localStorage).length === 0);
+  await page.reload();
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.getAttribute('.cek-klien', 'data-theme'), 'auto');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
-import { PATHS, answerUntilResult, checkedIndex, path, startQuiz, waitForStep } from './support/flows.mjs';
+import { PATHS, answerUntilResult, checkedIndex, openResultFolds, path, startQuiz, waitForStep } from './support/flows.mjs';
 
 const app = useApp();
 
@@ -92,6 +92,7 @@ test('the copied result holds the verdict, the plan, the checklist and the link'
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   await startQuiz(page, 'tipe-klien');
   await answerUntilResult(page, path(PATHS['tipe-klien'].clientDemanding));
+  await openResultFolds(page);
   await page.locator('.result .actions button').first().click();
   await page.locator('.result .actions .copy-feedback').filter({ hasText: /\S/ }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

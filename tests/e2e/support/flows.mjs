@@ -260,6 +260,13 @@ export async function switchLanguage(scope, lang) {
   await button.filter({ hasText: UI['switch-language'][lang] }).waitFor();
 }
 
+/// Opens every folded section of the result (the later plan steps, why, the checklist), as a
+/// reader taps them open. Works in a page, a frame locator or an element.
+export async function openResultFolds(scope) {
+  const closed = scope.locator('[data-testid=result] :is(details.fold, details.later-steps):not([open]):not(.no-print) > summary');
+  for (let left = await closed.count(); left > 0; left--) await closed.first().click();
+}
+
 /// Presses Tab until the focused element matches `selector` (at most 30 times).
 export async function tabTo(page, selector) {
   for (let i = 0; i < 30; i++) {
