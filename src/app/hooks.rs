@@ -164,88 +164,109 @@ pub fn act(host: &Host, state: &State, dispatcher: &Dispatcher, action: Action) 
     }
 }
 
-/// The address bar mirrors the state (see `state::address_change`). In an iframe an entry is
-/// only ever updated, so the host's back button stays the host's.
-#[hook]
-pub fn use_address_bar(host: &Host, state: &State) {
-    let change = host
-        .owns_page()
-        .then(|| state::address_change(state, &browser::fragment(), BANKS))
-        .filter(|change| *change != AddressChange::Leave);
-    let wanted = change.map(|change| {
-        let push = change == AddressChange::Push && host.mode == Mode::Standalone;
-        (state.fragment(BANKS), push)
-    });
-    // The page was opened at this address: the first render never adds an entry.
-    let first_render = use_mut_ref(|| true);
-    use_effect_with(wanted, move |wanted| {
-        let first = first_render.replace(false);
-        if let Some((fragment, push)) = wanted {
-            browser::show_fragment(fragment.as_deref(), *push && !first);
-        }
-    });
+/// What the browser was last made to show, so each part of `use_browser_mirror` acts only when
+/// its own input changed.
+#[derive(Default)]
+struct Mirrored {
+    /// The address wanted: the fragment and whether it takes a new entry (`None` inside: leave
+    /// the address alone).
+    address: Option<Option<(Option<String>, bool)>>,
+    /// What storage was asked to hold, and whether the reader had just made the device forget.
+    stored: Option<(Option<state::Saved>, bool)>,
+    lang: Option<Lang>,
+    /// The place on screen, and whether a question before throwing answers away was open.
+    place: Option<(Place, bool)>,
 }
 
-/// Storage holds what the state wants kept: only what changed since the last write is written.
-/// "Forget" first removes every key the app ever stored. A failed write is reported to the
-/// reducer, which tells the reader once.
+/// The browser follows the state, after every render, in one effect (each effect is a generic
+/// instance of its own in the wasm, about 1.5 KB each):
+/// - the address bar (see `state::address_change`): in an iframe an entry is only ever updated,
+///   so the host's back button stays the host's, and the first render never adds an entry;
+/// - storage holds what the state wants kept, writing only what changed since the last write
+///   (so an older tab never writes back over a newer one); "forget" first removes every key the
+///   app ever stored; a failed write is reported to the reducer, which tells the reader once;
+/// - the page's language and title (on the app's own page), and after a switch to English the
+///   English texts, fetched if this page does not have them yet: the screen shows Indonesian
+///   meanwhile and is drawn again once they arrive, or goes back to Indonesian and says why;
+/// - the focus: each new place (screen or question) moves it to its heading, so keyboard and
+///   screen-reader users start reading at the new content; a question asked before answers are
+///   thrown away takes it too. The place, not the whole screen: changing an answer in the
+///   review list leaves the reader where they are. Never on the first render: a widget inside
+///   a blog post must not grab the focus while the reader is elsewhere.
 #[hook]
-pub fn use_storage_mirror(host: &Host, state: &State, dispatcher: &Dispatcher) {
-    let saved = host.owns_page().then(|| state.saved(BANKS));
-    let written = use_mut_ref(|| None::<state::Saved>);
-    use_effect_with(
-        (saved, state.forgotten, dispatcher.clone()),
-        move |(saved, forgotten, dispatcher)| {
-            if let Some(saved) = saved {
+pub fn use_browser_mirror(host: &Rc<Host>, state: &State, dispatcher: &Dispatcher) {
+    let mirrored = use_mut_ref(Mirrored::default);
+    let redraw = use_force_update();
+    let owns_page = host.owns_page();
+    let address = owns_page
+        .then(|| state::address_change(state, &browser::fragment(), BANKS))
+        .filter(|change| *change != AddressChange::Leave)
+        .map(|change| {
+            let push = change == AddressChange::Push && host.mode == Mode::Standalone;
+            (state.fragment(BANKS), push)
+        });
+    let stored = (owns_page.then(|| state.saved(BANKS)), state.forgotten);
+    let lang = state.lang;
+    let place = (state.screen.place(), state.confirm.is_some());
+    let host = host.clone();
+    let dispatcher = dispatcher.clone();
+    use_effect(move || {
+        let mut mirrored = mirrored.borrow_mut();
+        let first = mirrored.place.is_none();
+        if mirrored.address.as_ref() != Some(&address) {
+            if let Some((fragment, push)) = &address {
+                browser::show_fragment(fragment.as_deref(), *push && !first);
+            }
+            mirrored.address = Some(address);
+        }
+        if mirrored.stored.as_ref() != Some(&stored) {
+            if let (Some(saved), forgotten) = &stored {
                 if *forgotten {
                     browser::forget_device();
                 }
-                if !browser::write_storage(saved, written.borrow().as_ref()) {
+                let written = mirrored
+                    .stored
+                    .as_ref()
+                    .and_then(|(saved, _)| saved.as_ref());
+                if !browser::write_storage(saved, written) {
                     dispatcher.dispatch(Action::StorageFailed);
                 }
-                *written.borrow_mut() = Some(saved.clone());
             }
-        },
-    );
-}
-
-/// The page's language and title follow the app's language (on the app's own page only).
-#[hook]
-pub fn use_document_lang(host: &Host, lang: Lang) {
-    use_effect_with((host.owns_page(), lang), |(owns_page, lang)| {
-        if *owns_page {
-            browser::set_document_lang(*lang, Ui::AppName.text(*lang));
+            mirrored.stored = Some(stored);
         }
-    });
-}
-
-/// Each new place (screen or question) moves focus to its heading, so keyboard and
-/// screen-reader users start reading at the new content. The place, not the whole screen:
-/// changing an answer in the review list must leave the reader where they are. Not on the
-/// first render: a widget inside a blog post must not grab focus while the reader is elsewhere.
-/// A question asked before answers are thrown away takes the focus too, and gives it back to
-/// the heading once answered.
-#[hook]
-pub fn use_focus_on_new_place(host: &Host, place: Place, asking: bool) {
-    let first_render = use_mut_ref(|| true);
-    use_effect_with(
-        (host.root.clone(), place, asking),
-        move |(root, _, asking)| {
-            if !first_render.replace(false) {
-                let target = if *asking {
+        if mirrored.lang != Some(lang) {
+            mirrored.lang = Some(lang);
+            if owns_page {
+                browser::set_document_lang(lang, Ui::AppName.text(lang));
+            }
+            if lang == Lang::En && !english::is_installed() {
+                browser::load_english(move |loaded| {
+                    if loaded {
+                        redraw.force_update();
+                    } else {
+                        dispatcher.dispatch(Action::EnglishUnavailable);
+                    }
+                });
+            }
+        }
+        if mirrored.place != Some(place) {
+            mirrored.place = Some(place);
+            if !first {
+                let target = if place.1 {
                     "confirm-question"
                 } else {
                     "screen-heading"
                 };
-                browser::focus_within(root, target);
+                browser::focus_within(&host.root, target);
             }
-        },
-    );
+        }
+    });
 }
 
-/// After a switch to English, the English texts are fetched if this page does not have them
-/// yet; the screen shows Indonesian meanwhile and is drawn again once they arrive. If they
-/// cannot be loaded, the page goes back to Indonesian and says why.
+/// For the builder's page: after a switch to English, the English texts are fetched if the page
+/// does not have them yet, and the page is drawn again once they arrive; if they cannot be
+/// loaded, it goes back to Indonesian and says why. (The quiz does this in
+/// `use_browser_mirror`.)
 #[hook]
 pub fn use_english_texts(lang: Lang, dispatcher: &Dispatcher) {
     let redraw = use_force_update();

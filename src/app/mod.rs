@@ -61,11 +61,7 @@ fn App(props: &AppProps) -> Html {
     // The state of the latest render, for listeners and callbacks that outlive one render.
     let latest = hooks::use_latest(current);
     hooks::use_widget_listeners(host, &latest, &dispatcher, &wrapper, &choice_input);
-    hooks::use_address_bar(host, current);
-    hooks::use_storage_mirror(host, current, &dispatcher);
-    hooks::use_document_lang(host, current.lang);
-    hooks::use_focus_on_new_place(host, current.screen.place(), current.confirm.is_some());
-    hooks::use_english_texts(current.lang, &dispatcher);
+    hooks::use_browser_mirror(host, current, &dispatcher);
 
     // The app's Back may step back through history instead (see `hooks::act`).
     let dispatch = {
