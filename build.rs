@@ -60,12 +60,20 @@ fn main() {
     std::fs::write(out_dir.join("terms_template.rs"), terms_source)
         .expect("write terms_template.rs");
 
-    let ui = load_ui(Path::new("data/ui.toml"));
-    std::fs::write(out_dir.join("ui_text.rs"), ui_source(&ui)).expect("write ui_text.rs");
+    let (ui, result_only) = load_ui(Path::new("data/ui.toml"));
+    std::fs::write(out_dir.join("ui_text.rs"), ui_source(&ui, &result_only))
+        .expect("write ui_text.rs");
 
-    // Every Text written above took the next key in the English pack.
+    // Every Text written above took the next key in the English pack, and in the result pack.
     let english = ENGLISH.with(|english| english.take());
-    let pack_id = fingerprint(&english);
+    let later = LATER.with(|later| later.take());
+    let pack_id = fingerprint(&[english.clone(), later.clone()].concat());
+    let mut later_pack = pack_id.clone();
+    for text in &later {
+        later_pack.push(PACK_SEPARATOR);
+        later_pack.push_str(text);
+    }
+    std::fs::write(out_dir.join("texts-id.txt"), later_pack).expect("write texts-id.txt");
     let mut pack = pack_id.clone();
     for text in &english {
         pack.push(PACK_SEPARATOR);
@@ -91,6 +99,11 @@ const PACK_SEPARATOR: char = '\u{1e}';
 thread_local! {
     /// The English side of every `Text` written so far, in key order.
     static ENGLISH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The Indonesian side of the texts only a result shows, by the same keys (empty for the
+    /// others): the result pack, fetched once the reader starts a quiz or opens a result.
+    static LATER: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Set while writing the parts of a bank only a result shows.
+    static WRITING_LATER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// FNV-1a over the texts, as 16 hex digits: a new build with other texts gets another id.
@@ -211,12 +224,35 @@ fn check_versions(banks: &[Bank], dir: &Path) {
     }
 }
 
-fn load_ui(path: &Path) -> BTreeMap<String, Text> {
+/// The interface's texts, and the keys of those only a result shows (`[result-only] keys`),
+/// which go in the result pack with the bank texts a result shows.
+fn load_ui(path: &Path) -> (BTreeMap<String, Text>, Vec<String>) {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ResultOnly {
+        keys: Vec<String>,
+    }
     let source = std::fs::read_to_string(path)
         .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())));
-    let table: BTreeMap<String, Text> =
+    let mut whole: toml::Table =
         toml::from_str(&source).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
+    let result_only: ResultOnly = whole
+        .remove("result-only")
+        .map(|value| {
+            value
+                .try_into()
+                .unwrap_or_else(|e| fail(format!("{} [result-only]: {e}", path.display())))
+        })
+        .unwrap_or(ResultOnly { keys: Vec::new() });
+    let table: BTreeMap<String, Text> = toml::Value::Table(whole)
+        .try_into()
+        .unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
     let mut report = String::new();
+    for key in &result_only.keys {
+        if !table.contains_key(key) {
+            let _ = writeln!(report, "[result-only]: no text has the key {key}");
+        }
+    }
     for (key, text) in &table {
         if !key.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
             let _ = writeln!(report, "{key}: keys are lowercase words joined by '-'");
@@ -234,7 +270,7 @@ fn load_ui(path: &Path) -> BTreeMap<String, Text> {
     if !report.is_empty() {
         fail(format!("{} errors:\n{report}", path.display()));
     }
-    table
+    (table, result_only.keys)
 }
 
 fn placeholders(text: &str) -> Vec<&str> {
@@ -258,7 +294,7 @@ fn camel_case(key: &str) -> String {
         .collect()
 }
 
-fn ui_source(ui: &BTreeMap<String, Text>) -> String {
+fn ui_source(ui: &BTreeMap<String, Text>, result_only: &[String]) -> String {
     let mut out = String::from(
         "/// Every fixed string of the interface; `Ui::text` gives it in a language.\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Ui {\n",
@@ -272,9 +308,12 @@ fn ui_source(ui: &BTreeMap<String, Text>) -> String {
     }
     out.push_str("    ];\n}\n\nstatic UI_TEXT: [Text; ");
     let _ = writeln!(out, "{}] = [", ui.len());
-    for text in ui.values() {
+    for (key, text) in ui {
         out.push_str("    ");
+        let later = result_only.contains(key);
+        WRITING_LATER.with(|flag| flag.set(later));
         text.write_literal(&mut out);
+        WRITING_LATER.with(|flag| flag.set(false));
         out.push_str(",\n");
     }
     out.push_str("];\n");
@@ -350,27 +389,57 @@ impl Literal for Text {
             english.len() - 1
         });
         let key = u16::try_from(key).unwrap_or_else(|_| fail("more than 65535 texts".into()));
+        let later = WRITING_LATER.with(std::cell::Cell::get);
+        LATER.with(|texts| {
+            texts.borrow_mut().push(if later {
+                self.id.to_string()
+            } else {
+                String::new()
+            });
+        });
         let _ = write!(
             out,
-            "text!({:?}, {:?}, {key})",
+            "{}!({:?}, {:?}, {key})",
+            if later { "later" } else { "text" },
             self.id.as_ref(),
             self.en.as_ref()
         );
     }
 }
-struct_literal!(Bank {
-    id,
-    version,
-    compatible_versions,
-    title,
-    summary,
-    scores_heading,
-    outcomes,
-    flags,
-    questions,
-    advice,
-    asked_range
-});
+/// A bank: what only a result shows (its outcomes, flags and advice, and the scores' heading)
+/// goes in the result pack; the intro and the questions stay in the wasm.
+impl Literal for Bank {
+    fn write_literal(&self, out: &mut String) {
+        let later = |out: &mut String, write: &dyn Fn(&mut String)| {
+            WRITING_LATER.with(|flag| flag.set(true));
+            write(out);
+            WRITING_LATER.with(|flag| flag.set(false));
+        };
+        out.push_str("Bank {id:");
+        self.id.write_literal(out);
+        out.push_str(",version:");
+        self.version.write_literal(out);
+        out.push_str(",compatible_versions:");
+        self.compatible_versions.write_literal(out);
+        out.push_str(",title:");
+        self.title.write_literal(out);
+        out.push_str(",summary:");
+        self.summary.write_literal(out);
+        out.push_str(",scores_heading:");
+        later(out, &|out| self.scores_heading.write_literal(out));
+        out.push_str(",outcomes:");
+        later(out, &|out| self.outcomes.write_literal(out));
+        out.push_str(",flags:");
+        later(out, &|out| self.flags.write_literal(out));
+        out.push_str(",questions:");
+        self.questions.write_literal(out);
+        out.push_str(",advice:");
+        later(out, &|out| self.advice.write_literal(out));
+        out.push_str(",asked_range:");
+        self.asked_range.write_literal(out);
+        out.push('}');
+    }
+}
 
 impl Literal for (u8, u8) {
     fn write_literal(&self, out: &mut String) {

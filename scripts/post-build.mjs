@@ -52,6 +52,9 @@ const prerender = (...args) =>
 // The English texts (core::english): a file of their own, named by the build's pack id.
 const englishFile = prerender('--english-file');
 writeFileSync(join(dir, englishFile), execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', '--english-pack']));
+// The result pack: the Indonesian of what only a result shows, fetched once a quiz starts.
+const laterFile = prerender('--later-file');
+writeFileSync(join(dir, laterFile), execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', '--later-pack']));
 // Why a load failed, when the connection is not to blame: fetched by both loaders only after a
 // failure, so it is a file of its own.
 const explainSource = readFileSync(new URL('../static/load-failed.js', import.meta.url), 'utf8');
@@ -62,7 +65,8 @@ const loaderSource = readFileSync(new URL('../static/start.js', import.meta.url)
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
-  .replace('__CEK_KLIEN_ENGLISH__', englishFile);
+  .replace('__CEK_KLIEN_ENGLISH__', englishFile)
+  .replace('__CEK_KLIEN_LATER__', laterFile);
 // Every reader downloads the loader before the app: its comments stay in the source.
 const loader = (await minify(loaderSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
 const loaderName = `start-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
@@ -108,6 +112,7 @@ const embed = template
   .replace('__CEK_KLIEN_CSS__', build.css)
   .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'))
   .replace('__CEK_KLIEN_ENGLISH__', englishFile)
+  .replace('__CEK_KLIEN_LATER__', laterFile)
   .replace('__CEK_KLIEN_EXPLAIN__', explainName);
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);

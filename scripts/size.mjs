@@ -31,7 +31,11 @@ function firstLoadOf(page) {
   // Fetched only when the app failed to start, to say why.
   const onFailure = [...names].filter((name) => /^load-failed-/.test(name));
   for (const name of onFailure) names.delete(name);
-  return { names, english, onFailure };
+  // The Indonesian of what only a result shows: fetched once the reader starts a quiz (or opens
+  // a result link), never by a reader who only looks at the first screen.
+  const results = [...names].filter((name) => /^texts-id-/.test(name));
+  for (const name of results) names.delete(name);
+  return { names, english, onFailure, results };
 }
 
 const files = [];
@@ -55,13 +59,14 @@ console.log(`${String(total).padStart(8)} B gzip total (${(total / 1024).toFixed
 let failed = false;
 const pages = readdirSync(dir).filter((name) => /\.html$/.test(name) && name !== '404.html').sort();
 for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
-  const { names, english, onFailure } = firstLoadOf(page);
+  const { names, english, onFailure, results } = firstLoadOf(page);
   const bytes = [...names].reduce((sum, name) => sum + gzipOf(name), 0);
   // en.html is the quiz's page with its intro in English (English iframes load it).
   const quiz = page === 'index.html' || page === 'en.html';
   const budget = quiz ? 'budget: never past 116 KB, aim 100 KB' : `budget ${OTHER_PAGE_BUDGET / 1000} KB`;
   console.log(`${String(bytes).padStart(8)} B gzip first load of ${page} (${(bytes / 1024).toFixed(1)} KiB; ${budget}): ${[...names].join(' ')}`);
   for (const name of english) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more for English readers: ${name}`);
+  for (const name of results) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once a quiz starts or a result opens (Indonesian): ${name}`);
   for (const name of onFailure) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when the app fails to start: ${name}`);
   if (quiz && ceiling !== null && bytes > ceiling) {
     console.error(`first load ${bytes} B is over the ceiling of ${ceiling} B: a change made the download bigger`);

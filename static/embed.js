@@ -20,7 +20,7 @@
     return;
   }
 
-  const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__', english: '__CEK_KLIEN_ENGLISH__', explain: '__CEK_KLIEN_EXPLAIN__' };
+  const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__', english: '__CEK_KLIEN_ENGLISH__', later: '__CEK_KLIEN_LATER__', explain: '__CEK_KLIEN_EXPLAIN__' };
   // The option names the app reads (core::embed::OPTION_NAMES), written in by the build.
   const OPTIONS = __CEK_KLIEN_OPTIONS__;
   // The app's page with its intro prerendered in English, so an English iframe never shows
@@ -69,20 +69,22 @@
     });
   }
 
-  // The English side of the texts, a file of its own that only English readers download. The
-  // app calls this when a widget needs it; a failed fetch is forgotten so a later try can succeed.
-  let english;
-  function loadEnglish() {
-    const url = new URL(BUILD.english, base).href;
-    english ??= (nativeFetch ? fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))) : fetchBytes(url))
+  // The English side of the texts, a file of its own that only English readers download, and the
+  // Indonesian of what only a result shows, fetched once a quiz starts. The app calls these when
+  // a widget needs them; a failed fetch is forgotten so a later try can succeed.
+  const loads = {};
+  const loader = (name) => () => {
+    const url = new URL(name, base).href;
+    loads[url] ??= (nativeFetch ? fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))) : fetchBytes(url))
       .then((bytes) => new TextDecoder().decode(bytes))
       .catch((error) => {
-        english = undefined;
+        delete loads[url];
         throw error;
       });
-    return english;
-  }
-  globalThis.cekKlienLoadEnglish = loadEnglish;
+    return loads[url];
+  };
+  globalThis.cekKlienLoadEnglish = loader(BUILD.english);
+  globalThis.cekKlienLoadLater = loader(BUILD.later);
 
   function loadApp() {
     appModule ??= import(new URL(BUILD.js, base).href).then(async (module) => {
@@ -230,7 +232,7 @@
     message(widget, LOADING);
     widget.timer = setTimeout(() => message(widget, SLOW, { slow: true }), SLOW_MS);
     // A widget that will speak English gets its texts alongside the app, not after it.
-    if (willSpeakEnglish(host)) loadEnglish().catch(() => {});
+    if (willSpeakEnglish(host)) globalThis.cekKlienLoadEnglish().catch(() => {});
     loadApp().then(
       (app) => {
         clearTimeout(widget.timer);

@@ -3,8 +3,10 @@
 // silently dead; if they are merely slow, the reader is told so. The build fills in the names.
 const JS = './__CEK_KLIEN_JS__';
 const WASM = './__CEK_KLIEN_WASM__';
-// The English side of the texts is a file of its own, which only English readers download.
+// The English side of the texts is a file of its own, which only English readers download; so
+// is the Indonesian of what only a result shows, fetched once a quiz starts or a result opens.
 const ENGLISH = './__CEK_KLIEN_ENGLISH__';
+const LATER = './__CEK_KLIEN_LATER__';
 // Says why a load failed when the connection is not to blame; fetched only after a failure.
 const EXPLAIN = './__CEK_KLIEN_EXPLAIN__';
 const SLOW_MS = 8000;
@@ -31,16 +33,18 @@ function notice(text, failed, hopeless) {
   (root.querySelector('main') ?? root).prepend(note);
 }
 
-// Fetches the English texts once; the app calls this when it needs them. A failed fetch is
-// forgotten, so a later switch to English tries again.
-let english;
-globalThis.cekKlienLoadEnglish = () =>
-  (english ??= fetch(ENGLISH)
+// Fetches a texts file once; the app calls these when it needs them. A failed fetch is
+// forgotten, so the next need (a switch to English, a retry) tries again.
+const loads = {};
+const loader = (url) => () =>
+  (loads[url] ??= fetch(url)
     .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
     .catch((error) => {
-      english = undefined;
+      delete loads[url];
       throw error;
     }));
+globalThis.cekKlienLoadEnglish = loader(ENGLISH);
+globalThis.cekKlienLoadLater = loader(LATER);
 
 // The app's own rule for its language (the address's ?lang=, the reader's stored choice, a shared
 // result's language, the browser's): when it will say English, the texts are fetched alongside
@@ -61,6 +65,8 @@ function likelyEnglish() {
 
 async function start() {
   if (likelyEnglish()) globalThis.cekKlienLoadEnglish().catch(() => {});
+  // A result link needs the result's texts at once: fetched alongside the wasm.
+  else if (/^#[rm]1\./.test(location.hash)) globalThis.cekKlienLoadLater().catch(() => {});
   const slow = setTimeout(() => notice(SLOW, false), SLOW_MS);
   try {
     const bindings = await import(JS);

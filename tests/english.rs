@@ -70,3 +70,90 @@ fn the_file_is_named_by_its_build() {
     assert_eq!(file_name(), format!("texts-en-{PACK_ID}.txt"));
     assert!(PACK.starts_with(PACK_ID));
 }
+
+/// A text listed as result-only is left out of the wasm and arrives with the result pack, so a
+/// screen other than the result that used one would show it empty until then. Only the result
+/// screen and the report it is built from may use them.
+#[test]
+fn result_only_texts_are_used_by_the_result_alone() {
+    let ui: toml::Table =
+        toml::from_str(&std::fs::read_to_string("data/ui.toml").expect("data/ui.toml"))
+            .expect("toml");
+    let keys: Vec<String> = ui["result-only"]["keys"]
+        .as_array()
+        .expect("[result-only] keys")
+        .iter()
+        .map(|key| {
+            let key = key.as_str().expect("a key");
+            key.split('-')
+                .map(|word| {
+                    let mut chars = word.chars();
+                    chars.next().map_or_else(String::new, |first| {
+                        first.to_uppercase().chain(chars).collect()
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    assert!(keys.len() > 10, "{keys:?}");
+    let allowed = ["src/app/result.rs", "src/core/report.rs"];
+    let mut misuses = Vec::new();
+    for dir in ["src/app", "src/core", "src/bin"] {
+        for entry in std::fs::read_dir(dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            let name = path.to_string_lossy().replace('\\', "/");
+            if allowed.contains(&name.as_str()) || path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("a source file");
+            for key in &keys {
+                let used = source
+                    .match_indices(&format!("Ui::{key}"))
+                    .any(|(at, found)| {
+                        !source[at + found.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                    });
+                if used {
+                    misuses.push(format!("{name} uses Ui::{key}"));
+                }
+            }
+        }
+    }
+    assert!(misuses.is_empty(), "{misuses:#?}");
+}
+
+/// The result pack holds, under each key, the Indonesian of the texts only a result shows (an
+/// outcome's name and summary, the flags, the advice, and the interface's result-only texts),
+/// and nothing for the texts the binary keeps.
+#[test]
+fn the_result_pack_holds_the_indonesian_of_what_only_a_result_shows() {
+    let pack = include_str!(concat!(env!("OUT_DIR"), "/texts-id.txt"));
+    let texts = texts(pack).expect("the result pack belongs to this build");
+    assert_eq!(
+        cek_klien::core::english::later_file_name(),
+        format!("texts-id-{PACK_ID}.txt")
+    );
+    for bank in BANKS {
+        for outcome in bank.outcomes.iter() {
+            for text in [&outcome.name, &outcome.summary] {
+                assert_eq!(texts[usize::from(text.key)], text.get(Lang::Id));
+            }
+        }
+        for item in bank.advice.iter() {
+            assert_eq!(texts[usize::from(item.text.key)], item.text.get(Lang::Id));
+        }
+        for question in bank.questions.iter() {
+            assert_eq!(texts[usize::from(question.text.key)], "", "{}", question.id);
+        }
+        assert_eq!(texts[usize::from(bank.title.key)], "");
+    }
+    // The interface's result-only texts: found by their English, under the same key.
+    let english = cek_klien::core::english::texts(PACK).expect("the English pack");
+    for (ui, in_pack) in [(Ui::PlanHeading, true), (Ui::Start, false)] {
+        let key = english
+            .iter()
+            .position(|text| *text == ui.text(Lang::En))
+            .expect("every text has its English in the pack");
+        let expected = if in_pack { ui.text(Lang::Id) } else { "" };
+        assert_eq!(texts[key], expected, "{ui:?}");
+    }
+}

@@ -270,12 +270,37 @@ pub fn text_data_url(text: &str) -> String {
 /// `globalThis.cekKlienLoadEnglish`, which fetches the pack once (it may have started already,
 /// for a reader likely to read English) and resolves to its text.
 pub fn load_english(done: impl FnOnce(bool) + 'static) {
-    if english::is_installed() {
+    load_pack(
+        "cekKlienLoadEnglish",
+        english::is_installed,
+        english::install,
+        done,
+    );
+}
+
+/// The result pack (see `english::later_file_name`), the same way through
+/// `globalThis.cekKlienLoadLater`.
+pub fn load_later(done: impl FnOnce(bool) + 'static) {
+    load_pack(
+        "cekKlienLoadLater",
+        english::later_installed,
+        english::install_later,
+        done,
+    );
+}
+
+fn load_pack(
+    loader: &str,
+    installed: fn() -> bool,
+    install: fn(String) -> Result<(), english::PackError>,
+    done: impl FnOnce(bool) + 'static,
+) {
+    if installed() {
         done(true);
         return;
     }
     let global = js_sys::global();
-    let promise = js_sys::Reflect::get(&global, &"cekKlienLoadEnglish".into())
+    let promise = js_sys::Reflect::get(&global, &loader.into())
         .ok()
         .and_then(|loader| loader.dyn_into::<js_sys::Function>().ok())
         .and_then(|loader| loader.call0(&global).ok())
@@ -288,7 +313,7 @@ pub fn load_english(done: impl FnOnce(bool) + 'static) {
         let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
         let installed = text
             .and_then(|text| text.as_string())
-            .is_some_and(|text| english::install(text).is_ok());
+            .is_some_and(|text| install(text).is_ok());
         done(installed);
     });
 }

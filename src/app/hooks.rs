@@ -176,6 +176,8 @@ struct Mirrored {
     lang: Option<Lang>,
     /// The place on screen, and whether a question before throwing answers away was open.
     place: Option<(Place, bool)>,
+    /// Whether the result's texts were wanted (see `use_browser_mirror`).
+    result_texts: Option<bool>,
 }
 
 /// The browser follows the state, after every render, in one effect (each effect is a generic
@@ -208,6 +210,11 @@ pub fn use_browser_mirror(host: &Rc<Host>, state: &State, dispatcher: &Dispatche
     let stored = (owns_page.then(|| state.saved(BANKS)), state.forgotten);
     let lang = state.lang;
     let place = (state.screen.place(), state.confirm.is_some());
+    // An Indonesian reader's result texts come in the result pack, fetched as soon as a quiz
+    // starts (a reader takes longer to answer than it takes to arrive) or a result opens.
+    let result_texts = lang == Lang::Id
+        && !state.result_texts_failed
+        && matches!(state.screen.place(), Place::Question(..) | Place::Result(_));
     let host = host.clone();
     let dispatcher = dispatcher.clone();
     use_effect(move || {
@@ -233,6 +240,20 @@ pub fn use_browser_mirror(host: &Rc<Host>, state: &State, dispatcher: &Dispatche
                 }
             }
             mirrored.stored = Some(stored);
+        }
+        if mirrored.result_texts != Some(result_texts) {
+            mirrored.result_texts = Some(result_texts);
+            if result_texts && !english::later_installed() {
+                let redraw = redraw.clone();
+                let dispatcher = dispatcher.clone();
+                browser::load_later(move |loaded| {
+                    if loaded {
+                        redraw.force_update();
+                    } else {
+                        dispatcher.dispatch(Action::ResultTextsFailed);
+                    }
+                });
+            }
         }
         if mirrored.lang != Some(lang) {
             mirrored.lang = Some(lang);

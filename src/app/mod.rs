@@ -74,9 +74,12 @@ fn App(props: &AppProps) -> Html {
     let headings = Headings {
         embedded: host.embedded(),
     };
-    // The result is computed once per render, for the screen and its announcement alike.
+    // The result is computed once per render, for the screen and its announcement alike, once
+    // its texts are here (an Indonesian reader's arrive in the result pack).
+    let texts_ready =
+        lang == crate::core::text::Lang::En || crate::core::english::later_installed();
     let report = match current.screen {
-        Screen::Result { quiz, .. } => BANKS
+        Screen::Result { quiz, .. } if texts_ready => BANKS
             .get(quiz)
             .map(|bank| Report::new(bank, &current.answers, lang, &host.app_base)),
         _ => None,
@@ -113,7 +116,9 @@ fn App(props: &AppProps) -> Html {
             dispatch: &dispatch,
         }),
         (Screen::LinkError(error), _) => link_error::view(lang, headings, *error, &dispatch),
-        (Screen::Result { .. }, None) => Html::default(),
+        (Screen::Result { .. }, None) => {
+            result::waiting(lang, current.result_texts_failed, &dispatch)
+        }
     };
     let announcement = report
         .as_ref()

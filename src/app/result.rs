@@ -533,3 +533,20 @@ fn review(
         },
     )
 }
+
+/// The result while its texts are on their way (they come with the result pack), or the
+/// message and a retry if they could not be loaded: never a blank widget.
+pub fn waiting(lang: Lang, failed: bool, dispatch: &Callback<Action>) -> Html {
+    if failed {
+        html! {
+            <p class="notice" role="alert" data-testid="error">
+                { Ui::ResultTextsFailed.text(lang) }{ " " }
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::RetryResultTexts)}>
+                    { Ui::Retry.text(lang) }
+                </button>
+            </p>
+        }
+    } else {
+        html! { <p class="muted" role="status">{ Ui::ResultLoading.text(lang) }</p> }
+    }
+}

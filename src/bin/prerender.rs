@@ -1,7 +1,9 @@
 //! Prints what the build writes into static files, for scripts/post-build.mjs:
 //! - `prerender [id|en]`: the intro screen as static HTML (Indonesian by default), for index.html;
 //! - `prerender --embed-options`: the names of the embed options, as a JSON array, for embed.js;
-//! - `prerender --english-file` / `--english-pack`: the English texts' file name and contents.
+//! - `prerender --english-file` / `--english-pack`: the English texts' file name and contents;
+//! - `prerender --later-file` / `--later-pack`: the same for the result pack (the Indonesian of
+//!   the texts only a result shows).
 
 use cek_klien::core::banks::BANKS;
 use cek_klien::core::embed::OPTION_NAMES;
@@ -18,6 +20,17 @@ fn main() {
         print!(
             "{}",
             include_str!(concat!(env!("OUT_DIR"), "/texts-en.txt"))
+        );
+        return;
+    }
+    if argument == "--later-file" {
+        println!("{}", cek_klien::core::english::later_file_name());
+        return;
+    }
+    if argument == "--later-pack" {
+        print!(
+            "{}",
+            include_str!(concat!(env!("OUT_DIR"), "/texts-id.txt"))
         );
         return;
     }

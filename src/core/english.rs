@@ -96,3 +96,51 @@ pub fn is_installed() -> bool {
 pub fn get(key: u16) -> Option<&'static str> {
     INSTALLED.with(|installed| installed.get()?.get(usize::from(key)).copied())
 }
+
+/// The result pack's file: the Indonesian side of the texts only a result shows (an outcome's
+/// name and summary, flags, advice), fetched once the reader starts a quiz or opens a result,
+/// so a reader who only looks at the menu never downloads it. It has the English pack's id
+/// and one text per key, empty for the texts the binary keeps.
+#[must_use]
+pub fn later_file_name() -> String {
+    let mut name = String::from("texts-id-");
+    name.push_str(PACK_ID);
+    name.push_str(".txt");
+    name
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LATER: std::cell::Cell<Option<&'static [&'static str]>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Keeps the result pack for the page's life.
+///
+/// # Errors
+///
+/// A pack of another build, or one with the wrong number of texts, is refused.
+#[cfg(target_arch = "wasm32")]
+pub fn install_later(pack: String) -> Result<(), PackError> {
+    if later_installed() {
+        return Ok(());
+    }
+    texts(&pack)?;
+    let pack: &'static str = Box::leak(pack.into_boxed_str());
+    let texts: &'static [&'static str] = Box::leak(texts(pack)?.into_boxed_slice());
+    LATER.with(|later| later.set(Some(texts)));
+    Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+#[must_use]
+pub fn later_installed() -> bool {
+    LATER.with(std::cell::Cell::get).is_some()
+}
+
+/// The Indonesian of a text only a result shows, once the result pack is installed.
+#[cfg(target_arch = "wasm32")]
+#[must_use]
+pub fn later(key: u16) -> Option<&'static str> {
+    LATER.with(|later| later.get()?.get(usize::from(key)).copied())
+}

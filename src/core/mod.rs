@@ -20,6 +20,25 @@ macro_rules! text {
     };
 }
 
+/// A `Text` only a result shows, as build.rs writes it: `later!(indonesian, english, key)`. In
+/// the browser neither side is in the binary: the Indonesian comes from the result pack and the
+/// English from the English pack, both by `key` (see `core::english`).
+macro_rules! later {
+    ($id:expr, $en:expr, $key:expr) => {
+        crate::core::text::Text {
+            #[cfg(not(target_arch = "wasm32"))]
+            id: std::borrow::Cow::Borrowed($id),
+            #[cfg(target_arch = "wasm32")]
+            id: std::borrow::Cow::Borrowed(""),
+            #[cfg(not(target_arch = "wasm32"))]
+            en: std::borrow::Cow::Borrowed($en),
+            #[cfg(target_arch = "wasm32")]
+            en: std::borrow::Cow::Borrowed(""),
+            key: $key,
+        }
+    };
+}
+
 pub mod advice;
 pub mod bank;
 pub mod banks;

@@ -60,6 +60,8 @@ pub struct State {
     pub confirm: Option<Confirm>,
     /// How the screen last changed place, which decides what the address bar does.
     pub last_move: Move,
+    /// The texts only a result shows could not be loaded (they are fetched once a quiz starts).
+    pub result_texts_failed: bool,
     pub notice: Option<Notice>,
     /// Storage refused a write (or was unavailable from the start). Reported once: a reader who
     /// dismissed the notice is not told again at every answer.
@@ -244,6 +246,10 @@ pub enum Action {
     StorageFailed,
     /// The English texts could not be loaded: the page shows Indonesian and says why.
     EnglishUnavailable,
+    /// The result's texts could not be loaded: the result says so, with a retry.
+    ResultTextsFailed,
+    /// The reader asked to load the result's texts again.
+    RetryResultTexts,
     /// A fragment arrived: page load, the back/forward buttons, or a pasted link.
     OpenLink {
         fragment: String,
@@ -277,6 +283,7 @@ impl State {
             resume: Vec::new(),
             confirm: None,
             last_move: Move::Forward,
+            result_texts_failed: false,
             notice: None,
             storage_failed: false,
             copied: None,
@@ -502,6 +509,8 @@ pub fn reduce(state: &State, action: Action, banks: &[&Bank]) -> State {
             next.lang = Lang::Id;
             next.notice = Some(Notice::EnglishUnavailable);
         }
+        Action::ResultTextsFailed => next.result_texts_failed = true,
+        Action::RetryResultTexts => next.result_texts_failed = false,
         Action::OpenLink { fragment } => {
             moved = Move::FromAddress;
             open_link(state, &mut next, &fragment, banks);

@@ -118,6 +118,12 @@ impl Text {
     #[must_use]
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Id => &self.id,
+            // A text only a result shows has its Indonesian in the result pack.
+            #[cfg(target_arch = "wasm32")]
+            Lang::Id if self.id.is_empty() => crate::core::english::later(self.key).unwrap_or(""),
+            #[cfg(target_arch = "wasm32")]
             Lang::Id => &self.id,
             #[cfg(not(target_arch = "wasm32"))]
             Lang::En => &self.en,
