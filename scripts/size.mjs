@@ -1,7 +1,8 @@
 // Prints each file of a build with its raw and gzip sizes, the total, and each page's first load
 // (what a reader downloads to use it: the page and every file it or its loader names, so its
-// scripts, wasm, stylesheet and icon; the English texts, fetched only for English readers, and
-// the explanation of a failed start, fetched only then, on lines of their own). The quiz (index.html) has a ceiling: with --ceiling N the command fails
+// scripts, wasm, stylesheet and icon; the English texts, fetched only for English readers, the
+// result pack, fetched only once a quiz starts or a result link opens, and the explanation of a
+// failed start, fetched only then, on lines of their own). The quiz (index.html) has a ceiling: with --ceiling N the command fails
 // when its first load exceeds N. Every other page has the product's budget of 110 KB gzip.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

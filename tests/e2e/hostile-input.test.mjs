@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
 import { serveHostPage } from './support/host.mjs';
 import { signed } from './support/links.mjs';
-import { PATHS, answerUntilResult, path, startQuiz } from './support/flows.mjs';
+import { PATHS, answerUntilResult, clickChoice, path, startQuiz } from './support/flows.mjs';
 
 const app = useApp();
 
@@ -153,7 +153,7 @@ test('a full storage (quota exceeded): the quiz says progress will not be kept, 
   await page.goto(app.url);
   await startQuiz(page, 'tipe-klien');
   // The first answer is the first thing worth keeping, so the first write.
-  await page.locator('[data-testid=choice]').first().click();
+  await clickChoice(page, 0);
   await page.waitForSelector('[data-testid=notice]');
   assert.match(await page.textContent('[data-testid=notice]'), /tidak akan tersimpan/);
   await answerUntilResult(page, path(PATHS['tipe-klien'].prospectIdeal));

@@ -102,6 +102,7 @@ test('the theme choice is remembered on this device, and forget clears it', asyn
   await page.waitForSelector('[data-testid=start]');
   assert.match(await page.textContent('.device-data'), /tema/);
   await page.click('[data-testid=forget]');
+  await page.click('[data-testid=confirm-yes]');
   await page.waitForFunction(() => Object.keys(localStorage).length === 0);
   await page.reload();
   await page.waitForSelector('[data-testid=start]');
