@@ -244,15 +244,11 @@ pub fn use_browser_mirror(host: &Rc<Host>, state: &State, dispatcher: &Dispatche
         if mirrored.result_texts != Some(result_texts) {
             mirrored.result_texts = Some(result_texts);
             if result_texts && !english::later_installed() {
-                let redraw = redraw.clone();
-                let dispatcher = dispatcher.clone();
-                browser::load_later(move |loaded| {
-                    if loaded {
-                        redraw.force_update();
-                    } else {
-                        dispatcher.dispatch(Action::ResultTextsFailed);
-                    }
-                });
+                browser::load_later(redraw_when_loaded(
+                    redraw.clone(),
+                    dispatcher.clone(),
+                    Action::ResultTextsFailed,
+                ));
             }
         }
         if mirrored.lang != Some(lang) {
@@ -261,13 +257,11 @@ pub fn use_browser_mirror(host: &Rc<Host>, state: &State, dispatcher: &Dispatche
                 browser::set_document_lang(lang, Ui::AppName.text(lang));
             }
             if lang == Lang::En && !english::is_installed() {
-                browser::load_english(move |loaded| {
-                    if loaded {
-                        redraw.force_update();
-                    } else {
-                        dispatcher.dispatch(Action::EnglishUnavailable);
-                    }
-                });
+                browser::load_english(redraw_when_loaded(
+                    redraw,
+                    dispatcher,
+                    Action::EnglishUnavailable,
+                ));
             }
         }
         if mirrored.place != Some(place) {
@@ -293,14 +287,27 @@ pub fn use_english_texts(lang: Lang, dispatcher: &Dispatcher) {
     let redraw = use_force_update();
     use_effect_with((lang, dispatcher.clone()), move |(lang, dispatcher)| {
         if *lang == Lang::En && !english::is_installed() {
-            let dispatcher = dispatcher.clone();
-            browser::load_english(move |loaded| {
-                if loaded {
-                    redraw.force_update();
-                } else {
-                    dispatcher.dispatch(Action::EnglishUnavailable);
-                }
-            });
+            browser::load_english(redraw_when_loaded(
+                redraw,
+                dispatcher.clone(),
+                Action::EnglishUnavailable,
+            ));
         }
     });
+}
+
+/// What to do once a pack of texts has arrived (draw again) or could not be loaded (tell the
+/// reducer, with `failed`).
+fn redraw_when_loaded(
+    redraw: UseForceUpdateHandle,
+    dispatcher: Dispatcher,
+    failed: Action,
+) -> impl FnOnce(bool) {
+    move |loaded| {
+        if loaded {
+            redraw.force_update();
+        } else {
+            dispatcher.dispatch(failed);
+        }
+    }
 }

@@ -1,10 +1,10 @@
 use super::chrome::Headings;
 use super::raw;
-use crate::core::banks::quiz_facts;
 use crate::core::banks::BANKS;
 use crate::core::html::element;
 use crate::core::link::Progress;
 use crate::core::pages::{page_in, BUILDER_PAGE};
+use crate::core::prerender::card_text;
 use crate::core::state::{Action, Confirm};
 use crate::core::text::Lang;
 use crate::core::ui_text::Ui;
@@ -42,7 +42,6 @@ pub fn view(props: &IntroScreen) -> Html {
         .filter(move |(index, _)| only.is_none_or(|only| only == *index));
     let quizzes = shown.map(|(index, bank)| {
         let onclick = props.dispatch.reform(move |_| Action::Start(index));
-        let facts = quiz_facts(bank, lang);
         let title_id = {
             let mut id = String::from("quiz-title-");
             id.push_str(&bank.id);
@@ -55,8 +54,7 @@ pub fn view(props: &IntroScreen) -> Html {
             card.push_str(&title_id);
             element(&mut card, "\">", bank.title.get(lang), close);
         }
-        element(&mut card, "<p>", bank.summary.get(lang), "</p>");
-        element(&mut card, "<p class=\"muted\">", &facts, "</p>");
+        card_text(&mut card, bank, lang);
         html! {
             <li class="quiz-card">
                 { raw(card) }

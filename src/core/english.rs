@@ -72,14 +72,22 @@ thread_local! {
 /// The pack's `PackError`; nothing is installed then.
 #[cfg(target_arch = "wasm32")]
 pub fn install(pack: String) -> Result<(), PackError> {
-    if is_installed() {
+    install_in(&INSTALLED, pack)
+}
+
+/// Keeps `pack` in `slot` for the page's life (every text borrows from it), unless one is there.
+#[cfg(target_arch = "wasm32")]
+fn install_in(
+    slot: &'static std::thread::LocalKey<std::cell::Cell<Option<&'static [&'static str]>>>,
+    pack: String,
+) -> Result<(), PackError> {
+    if slot.with(std::cell::Cell::get).is_some() {
         return Ok(());
     }
     texts(&pack)?;
-    // Kept for the page's life: every text borrows from it.
     let pack: &'static str = Box::leak(pack.into_boxed_str());
     let texts: &'static [&'static str] = Box::leak(texts(pack)?.into_boxed_slice());
-    INSTALLED.with(|installed| installed.set(Some(texts)));
+    slot.with(|installed| installed.set(Some(texts)));
     Ok(())
 }
 
@@ -122,14 +130,7 @@ thread_local! {
 /// A pack of another build, or one with the wrong number of texts, is refused.
 #[cfg(target_arch = "wasm32")]
 pub fn install_later(pack: String) -> Result<(), PackError> {
-    if later_installed() {
-        return Ok(());
-    }
-    texts(&pack)?;
-    let pack: &'static str = Box::leak(pack.into_boxed_str());
-    let texts: &'static [&'static str] = Box::leak(texts(pack)?.into_boxed_slice());
-    LATER.with(|later| later.set(Some(texts)));
-    Ok(())
+    install_in(&LATER, pack)
 }
 
 #[cfg(target_arch = "wasm32")]

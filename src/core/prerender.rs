@@ -51,7 +51,6 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
     );
     html.push_str("<ul class=\"quiz-list\">");
     for bank in banks {
-        let facts = quiz_facts(bank, lang);
         html.push_str("<li class=\"quiz-card\">");
         element(
             &mut html,
@@ -59,8 +58,7 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
             bank.title.get(lang),
             "</h3>",
         );
-        element(&mut html, "<p>", bank.summary.get(lang), "</p>");
-        element(&mut html, "<p class=\"muted\">", &facts, "</p>");
+        card_text(&mut html, bank, lang);
         element(
             &mut html,
             "<button type=\"button\" class=\"primary\" disabled>",
@@ -89,4 +87,11 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
     );
     html.push_str("</footer></section></main></div></div>");
     html
+}
+
+/// A quiz card's text below its title: the summary and the "N questions, about M minutes"
+/// line, as the live intro and this prerender both write it.
+pub fn card_text(html: &mut String, bank: &Bank, lang: Lang) {
+    element(html, "<p>", bank.summary.get(lang), "</p>");
+    element(html, "<p class=\"muted\">", &quiz_facts(bank, lang), "</p>");
 }
