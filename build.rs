@@ -523,7 +523,7 @@ macro_rules! enum_literal {
 
 enum_literal!(Severity, AdviceKind, Tone);
 
-use template::{Bi, ChoiceWords, Clause, Label, Paragraph, Parts, Rule, Template};
+use template::{Bi, ChoiceWords, Clause, Label, PageTexts, Paragraph, Parts, Rule, Template};
 
 /// Both languages, as they are: the terms page shows them side by side (no English pack).
 impl Literal for Bi {
@@ -543,8 +543,22 @@ struct_literal!(Template {
     labels,
     clauses,
     language_clause,
-    recommend
+    recommend,
+    page
 });
+/// Written from the page's own list of texts, so a new text needs no change here.
+impl Literal for PageTexts {
+    fn write_literal(&self, out: &mut String) {
+        out.push_str("PageTexts {");
+        for (name, text) in self.entries() {
+            out.push_str(name);
+            out.push_str(": ");
+            text.write_literal(out);
+            out.push(',');
+        }
+        out.push('}');
+    }
+}
 struct_literal!(Parts {
     title,
     parties_explain,

@@ -1,5 +1,5 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/.
-// For every page (index.html, and builder.html, which the index build builds too):
+// For every page (index.html, and builder.html and terms.html, which the index build builds too):
 // 1. replaces Trunk's inline loader <script> with static/start.js in its own file, so the page
 //    works under a Content-Security-Policy without 'unsafe-inline' and reports failed loads;
 // 2. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
@@ -9,8 +9,8 @@
 //    paints from the HTML before the wasm arrives, and writes en.html, the same page with the
 //    English intro (English iframes load it), and 404.html (recovers links with '%23');
 // 4. writes embed.js with the current build's hashed file names and the embed option names;
-// 5. builds builder.html (the embed builder, its own wasm so the quiz never downloads it) and
-//    adds its files.
+// 5. builds builder.html (the embed builder) and terms.html (the work-terms page), each with its
+//    own wasm so the quiz never downloads them, and adds their files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,9 @@ import { minify } from 'terser';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
 const page = basename(process.env.TRUNK_HTML_FILE ?? 'index.html');
-const bin = page === 'builder.html' ? 'builder' : 'cek-klien';
+// The other pages, each built by a Trunk run of its own (step 5), and the wasm binary of each.
+const OTHER_PAGES = { 'builder.html': 'builder', 'terms.html': 'terms' };
+const bin = OTHER_PAGES[page] ?? 'cek-klien';
 const files = readdirSync(dir);
 const find = (pattern) => {
   const found = files.filter((f) => pattern.test(f));
@@ -61,7 +63,15 @@ const explainSource = readFileSync(new URL('../static/load-failed.js', import.me
 const explainCode = (await minify(explainSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
 const explainName = `load-failed-${createHash('sha256').update(explainCode).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, explainName), explainCode);
-const loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8')
+let loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8');
+// The work-terms page carries both languages of its words in its wasm: its loader must not
+// fetch the quiz's English texts for an English reader (the minifier drops the dead call).
+if (page === 'terms.html') {
+  const prefetch = 'if (likelyEnglish())';
+  if (!loaderSource.includes(prefetch)) throw new Error(`static/start.js no longer has ${prefetch}`);
+  loaderSource = loaderSource.replace(prefetch, 'if (false)');
+}
+loaderSource = loaderSource
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
@@ -79,9 +89,9 @@ const stylesheet = /<link (?![^>]*crossorigin)([^>]*rel=stylesheet)/g;
 if (!stylesheet.test(html)) throw new Error(`no stylesheet link to fetch with CORS in ${page}`);
 html = html.replace(stylesheet, '<link crossorigin $1');
 
-if (page === 'builder.html') {
+if (page in OTHER_PAGES) {
   writeFileSync(pagePath, html);
-  console.log(`post-build: builder.html -> ${loaderName}, ${build.js}`);
+  console.log(`post-build: ${page} -> ${loaderName}, ${build.js}`);
   process.exit(0);
 }
 
@@ -118,16 +128,18 @@ if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an un
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);
 
-// The builder page: a second Trunk build of builder.html (its own hook run handles steps 1-2),
-// whose files are added next to the app's. Trunk's own variables are left out so the inner
-// build reads only its arguments and Trunk.toml.
-const builderDist = new URL('../target/builder-dist/', import.meta.url).pathname;
+// The other pages: a Trunk build of each (its own hook run handles steps 1-2), whose files are
+// added next to the app's. Trunk's own variables are left out so the inner build reads only
+// its arguments and Trunk.toml.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TRUNK_')));
 const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
-execFileSync('trunk', ['build', ...release, '--dist', builderDist, '--html-output', 'builder.html', 'builder.html'], {
-  env,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-for (const file of readdirSync(builderDist)) {
-  if (!existsSync(join(dir, file))) copyFileSync(join(builderDist, file), join(dir, file));
+for (const [other, name] of Object.entries(OTHER_PAGES)) {
+  const otherDist = new URL(`../target/${name}-dist/`, import.meta.url).pathname;
+  execFileSync('trunk', ['build', ...release, '--dist', otherDist, '--html-output', other, other], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (const file of readdirSync(otherDist)) {
+    if (!existsSync(join(dir, file))) copyFileSync(join(otherDist, file), join(dir, file));
+  }
 }

@@ -22,7 +22,7 @@ function firstLoadOf(page) {
   const follow = (name) => {
     if (names.has(name) || !existsSync(join(dir, name))) return;
     names.add(name);
-    if (!/\.(html|js)$/.test(name) || /_bg\.wasm$|^(cek-klien|builder)-[0-9a-f]+\.js$/.test(name)) return;
+    if (!/\.(html|js)$/.test(name) || /_bg\.wasm$|^(cek-klien|builder|terms)-[0-9a-f]+\.js$/.test(name)) return;
     const text = readFileSync(join(dir, name), 'utf8');
     for (const [, ref] of text.matchAll(/(?:src=|href=|['"])\.\/([\w.-]+)/g)) follow(ref);
   };

@@ -285,3 +285,27 @@ fn a_syntax_error_gives_its_line() {
     assert!(errors[0].place.starts_with("line "), "{errors:#?}");
     assert!(matches!(errors[0].problem, Problem::Syntax(_)));
 }
+
+#[test]
+fn the_pages_own_words_need_both_languages_and_no_placeholders() {
+    let errors = broken(
+        "heading = { id = \"Susun ketentuan kerja\", en = \"Draft your work terms\" }",
+        "heading = { id = \"Susun ketentuan kerja\", en = \"\" }",
+    );
+    assert_has(&errors, "page.heading", Problem::MissingLanguage("en"));
+    let errors = broken(
+        "copied = { id = \"Sudah disalin.\", en = \"Copied.\" }",
+        "copied = { id = \"Sudah disalin {price}.\", en = \"Copied {price}.\" }",
+    );
+    assert_has(
+        &errors,
+        "page.copied",
+        Problem::UnknownPlaceholder("price".into()),
+    );
+    // A text the page does not have (a typo of a name) is refused with its line.
+    let errors = broken("copied = {", "copyed = {");
+    assert!(
+        errors.iter().any(|e| e.place.starts_with("line ")),
+        "{errors:#?}"
+    );
+}

@@ -498,3 +498,30 @@ pub fn key_target(event: &web_sys::KeyboardEvent) -> crate::core::state::KeyTarg
         _ => KeyTarget::Other,
     }
 }
+
+/// Replaces the address (same page) without a new history entry or a `hashchange`: the
+/// work-terms page keeps its terms there, so a reload or a bookmark keeps them.
+pub fn replace_address(url: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// One stored item set (`Some`) or removed (`None`); false when storage refused it.
+pub fn store_item(key: &str, value: Option<&str>) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    match value {
+        Some(value) => storage.set_item(key, value),
+        None => storage.remove_item(key),
+    }
+    .is_ok()
+}
+
+/// Opens the browser's print dialog (which also saves as PDF).
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}

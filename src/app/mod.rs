@@ -11,9 +11,11 @@ mod link_error;
 mod mount;
 mod question;
 mod result;
+mod terms;
 
 pub use builder::mount_builder;
 pub use mount::{mount_page, mount_widget};
+pub use terms::mount_terms;
 
 use crate::core::banks::BANKS;
 use crate::core::report::Report;

@@ -117,8 +117,8 @@ pub enum CopyTarget {
 /// Every key the app stores starts with this, so "forget" finds them all, including keys an
 /// older version left behind.
 pub const STORAGE_PREFIX: &str = "cek-klien.";
-const LANG_KEY: &str = "cek-klien.lang";
-const THEME_KEY: &str = "cek-klien.theme";
+pub const LANG_KEY: &str = "cek-klien.lang";
+pub const THEME_KEY: &str = "cek-klien.theme";
 /// Each quiz's unfinished answers live under this key plus `.` and the quiz's id, so the two
 /// quizzes never overwrite each other. The bare key is the single slot of older versions.
 const PROGRESS_KEY: &str = "cek-klien.progress";

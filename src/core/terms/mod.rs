@@ -4,20 +4,26 @@
 //! - `fields`: the form's fields (kinds, limits, defaults, link tags);
 //! - `template`: the clauses as data (`data/terms/clauses.toml`, baked in as `TEMPLATE`);
 //! - `render`: `render`, `to_plain_text`, `to_markdown`, `client_summary`, `format_rupiah`;
-//! - `link`: the `t1.` fragment codec.
+//! - `link`: the `t1.` fragment codec;
+//! - `page`: the work-terms page's state and reducer; `form` and `sections`: its markup;
+//! - `json`: the terms as a JSON file's value tree (parsed by the browser).
 //!
 //! Only the work-terms page uses this module; nothing in the quiz refers to it, so the quiz's
 //! wasm does not carry it.
 
 pub mod fields;
+pub mod form;
+pub mod json;
 pub mod link;
+pub mod page;
 pub mod render;
+pub mod sections;
 pub mod template;
 
 pub use fields::{FieldSpec, Fields, Kind, Value, FIELDS};
 pub use render::{
-    client_summary, format_rupiah, render, to_markdown, to_plain_text, DocClause, Document, Para,
-    Signature, SignatureParty, Span,
+    client_summary, format_rupiah, render, to_html, to_markdown, to_plain_text, DocClause,
+    Document, Para, Signature, SignatureParty, Span,
 };
 pub use template::{Bi, Clause, Template};
 
@@ -25,7 +31,7 @@ use super::text::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 #[allow(unused_imports)]
-use template::{ChoiceWords, Label, Paragraph, Parts, Rule};
+use template::{ChoiceWords, Label, PageTexts, Paragraph, Parts, Rule};
 
 include!(concat!(env!("OUT_DIR"), "/terms_template.rs"));
 
@@ -43,6 +49,22 @@ pub enum DocLang {
 
 impl DocLang {
     pub const ALL: [DocLang; 3] = [DocLang::Id, DocLang::En, DocLang::Both];
+
+    /// The language's name in the page's form and in JSON files.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            DocLang::Id => "id",
+            DocLang::En => "en",
+            DocLang::Both => "both",
+        }
+    }
+
+    /// The one with this code.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<DocLang> {
+        DocLang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
 
     /// The document's columns, in order.
     #[must_use]
@@ -198,6 +220,8 @@ pub enum FieldProblem {
     EndsBeforeStart,
     /// An outcome no recommendation names.
     UnknownOutcome,
+    /// A value of another kind than the field's (text for a number, say), in an imported file.
+    WrongKind,
 }
 
 impl std::fmt::Display for FieldError {
@@ -212,6 +236,7 @@ impl std::fmt::Display for FieldError {
             FieldProblem::OutOfRange { min, max } => write!(f, "must be from {min} to {max}"),
             FieldProblem::EndsBeforeStart => f.write_str("must be later than the start"),
             FieldProblem::UnknownOutcome => f.write_str("not an outcome of the quiz"),
+            FieldProblem::WrongKind => f.write_str("holds the wrong kind of value"),
         }
     }
 }

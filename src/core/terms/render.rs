@@ -434,6 +434,108 @@ fn write_document(style: &dyn Style, doc: &Document) -> String {
     out
 }
 
+/// The agreement as the page shows and prints it: markup written as text, every word escaped,
+/// the user's own in `<span class=user>` (so they stay text, never markup). A bilingual
+/// agreement puts each part's two languages side by side, row by row, each cell marked with its
+/// language, so a clause and its translation always face each other.
+#[must_use]
+pub fn to_html(doc: &Document) -> String {
+    use crate::core::html::{element, escape_html};
+    fn para(out: &mut String, para: &Para) {
+        out.push_str("<p>");
+        spans(out, &para.spans);
+        out.push_str("</p>");
+    }
+    fn spans(out: &mut String, spans: &[Span]) {
+        for span in spans {
+            match span {
+                Span::Fixed(words) => out.push_str(&escape_html(words)),
+                Span::User(words) => element(out, "<span class=user>", words, "</span>"),
+                Span::Blank => element(out, "<span class=blank>", BLANK, "</span>"),
+            }
+        }
+    }
+    let row = |out: &mut String, cell: &dyn Fn(&mut String, usize)| {
+        out.push_str("<div class=doc-row>");
+        for (column, lang) in doc.langs.iter().enumerate() {
+            out.push_str("<div class=doc-cell lang=");
+            out.push_str(lang.code());
+            out.push('>');
+            cell(out, column);
+            out.push_str("</div>");
+        }
+        out.push_str("</div>");
+    };
+    let doc_lang = match doc.langs.as_slice() {
+        [one] => one.code(),
+        _ => "both",
+    };
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<article class=terms-document data-testid=terms-preview data-doc-lang=");
+    out.push_str(doc_lang);
+    out.push('>');
+    row(&mut out, &|out, column| {
+        element(
+            out,
+            "<h3 class=doc-title>",
+            doc.title.get(column).map_or("", String::as_str),
+            "</h3>",
+        );
+    });
+    row(&mut out, &|out, column| {
+        for p in doc.preamble.get(column).into_iter().flatten() {
+            para(out, p);
+        }
+    });
+    out.push_str("<ol class=doc-clauses>");
+    for clause in &doc.clauses {
+        out.push_str("<li class=doc-clause data-clause=");
+        out.push_str(clause.id);
+        out.push('>');
+        row(&mut out, &|out, column| {
+            let title = clause.title.get(column).map_or("", String::as_str);
+            element(out, "<h4>", &format!("{}. {title}", clause.number), "</h4>");
+            for p in clause.paragraphs.get(column).into_iter().flatten() {
+                para(out, p);
+            }
+        });
+        out.push_str("</li>");
+    }
+    out.push_str("</ol><div class=doc-signing>");
+    let signature = &doc.signature;
+    row(&mut out, &|out, column| {
+        for p in doc
+            .closing
+            .get(column)
+            .into_iter()
+            .chain(signature.place_date.get(column))
+        {
+            para(out, p);
+        }
+    });
+    out.push_str("<div class=doc-parties>");
+    for party in [&signature.provider, &signature.client] {
+        element(
+            &mut out,
+            "<div class=doc-party><p class=doc-role>",
+            &party.role.join(" / "),
+            "</p>",
+        );
+        out.push_str("<p class=doc-sign-line aria-hidden=true></p><p class=doc-name>");
+        spans(&mut out, std::slice::from_ref(&party.name));
+        out.push_str("</p></div>");
+    }
+    out.push_str("</div>");
+    element(
+        &mut out,
+        "<p class=doc-stamp>",
+        &signature.stamp.join(" / "),
+        "</p>",
+    );
+    out.push_str("</div></article>");
+    out
+}
+
 /// The agreement as plain text, for the clipboard and the `.txt` download.
 #[must_use]
 pub fn to_plain_text(doc: &Document) -> String {

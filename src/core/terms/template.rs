@@ -56,7 +56,96 @@ pub struct Template {
     /// Which clauses a `tipe-klien` result switches on.
     #[serde(default)]
     pub recommend: List<Rule>,
+    /// The work-terms page's own words.
+    pub page: PageTexts,
 }
+
+/// Declares the page's texts once: the struct (every text required, no unknown ones) and the
+/// list the validator and `build.rs` walk.
+macro_rules! page_texts {
+    ($($name:ident),* $(,)?) => {
+        /// The work-terms page's words: its form, buttons and messages, in both languages.
+        #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct PageTexts {
+            $(pub $name: Bi,)*
+        }
+
+        impl PageTexts {
+            /// Every text with its name.
+            #[must_use]
+            pub fn entries(&self) -> Vec<(&'static str, &Bi)> {
+                vec![$((stringify!($name), &self.$name),)*]
+            }
+        }
+    };
+}
+
+page_texts!(
+    heading,
+    lead,
+    not_advice,
+    from_result,
+    back_to_quiz,
+    other_language,
+    form,
+    parties,
+    signing,
+    doc_language,
+    doc_lang_id,
+    doc_lang_en,
+    doc_lang_both,
+    prevailing_caution,
+    include_clause,
+    clause_left_out,
+    characters,
+    preview,
+    send,
+    print,
+    copy_text,
+    download_txt,
+    download_md,
+    summary,
+    summary_explain,
+    copy_summary,
+    link,
+    link_explain,
+    copy_link,
+    fix_first,
+    copied,
+    copy_failed,
+    file,
+    file_explain,
+    export_json,
+    import_json,
+    imported,
+    import_unreadable,
+    import_rejected,
+    too_long,
+    line_break,
+    control_character,
+    out_of_range,
+    ends_before_start,
+    unknown_outcome,
+    wrong_kind,
+    device,
+    remember,
+    remember_explain,
+    forget,
+    forget_question,
+    forget_yes,
+    forget_no,
+    forgotten,
+    storage_unavailable,
+    stored_unreadable,
+    link_foreign,
+    link_newer,
+    link_malformed,
+    link_changed,
+    link_too_long,
+    link_invalid,
+    link_way_forward,
+);
 
 /// The document's fixed texts.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -425,6 +514,9 @@ pub fn validate(template: &Template) -> Vec<TemplateError> {
     validate_clauses(template, &mut report);
     validate_words(template, &mut report);
     validate_rules(template, &mut report);
+    for (name, text) in template.page.entries() {
+        report.text(&format!("page.{name}"), text, Usage::Words);
+    }
     for spec in FIELDS {
         if !report.used.contains(spec.name) {
             report.push("fields", Problem::UnusedField(spec.name.to_string()));
