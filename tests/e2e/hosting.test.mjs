@@ -76,6 +76,11 @@ test('the standalone site completes a quiz under the strict policy with no viola
   await page.waitForSelector('[data-testid=snippet]');
   await page.selectOption('[data-testid=builder-theme]', 'dark');
   await page.frameLocator('[data-testid=builder-preview]').locator('[data-testid=start]').first().waitFor();
+  // The work-terms page too: its markup, downloads and file input.
+  await page.goto(`${server.url}terms.html`);
+  await page.fill('input[name=provider_name]', 'Rina');
+  await page.check('input[name=doc-lang][value=both]');
+  await page.waitForSelector('[data-testid=terms-export]');
   assert.deepEqual(await violations(), []);
   await context.close();
 });

@@ -1,6 +1,6 @@
-// Across both quizzes, sharing, the builder and both embed modes, the app sets no
-// cookie, contacts no third origin, writes storage only under its own keys, and "forget"
-// removes all of it.
+// Across both quizzes, sharing, the builder, the work-terms page and both embed modes, the app
+// sets no cookie, contacts no third origin, writes storage only under its own keys, and
+// "forget" removes all of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
@@ -45,6 +45,13 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   await page.reload();
   await page.waitForSelector('[data-testid=snippet]');
   writes.push(...(await writesOf(page)));
+  // The work-terms page, remembering its terms as asked.
+  await page.goto(`${app.url}terms.html`);
+  await page.fill('input[name=client_name]', 'PT Maju');
+  await page.check('[data-testid=terms-remember]');
+  await page.click('[data-testid=terms-copy-link]');
+  writes.push(...(await writesOf(page)));
+  assert.ok(writes.includes('cek-klien.terms'));
 
   const post = await context.newPage();
   await post.goto(blog.page);

@@ -240,7 +240,7 @@ test('the agreement prints alone on numbered A4 pages, with the signatures and r
   const all = printed.join('');
   assert.ok(all.includes('RinaDesain'));
   assert.ok(all.includes('Tempatmeterai'), 'room for a duty stamp');
-  for (const gone of ['Masukkanpasalini', 'Salinteksnya', 'Kembalikekuis', 'Ringkasanuntukklien']) {
+  for (const gone of ['Sertakanpasalini', 'Salinteksnya', 'Kembalikekuis', 'Ringkasanuntukklien']) {
     assert.ok(!all.includes(gone), `the printout has no "${gone}"`);
   }
   // No clause is cut across pages: each page ends where a clause or the signing part ends.
