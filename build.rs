@@ -521,9 +521,12 @@ macro_rules! enum_literal {
     )*};
 }
 
-enum_literal!(Severity, AdviceKind, Tone);
+enum_literal!(Severity, AdviceKind, Tone, Fit);
 
-use template::{Bi, ChoiceWords, Clause, Label, PageTexts, Paragraph, Parts, Rule, Template};
+use template::{
+    Bi, ChoiceWords, Clause, Fit, FitCheck, FitChoice, FitQuestion, FitRule, Label, PageTexts,
+    Paragraph, Parts, Rule, Template,
+};
 
 /// Both languages, as they are: the terms page shows them side by side (no English pack).
 impl Literal for Bi {
@@ -544,7 +547,26 @@ struct_literal!(Template {
     clauses,
     language_clause,
     recommend,
-    page
+    page,
+    fit
+});
+struct_literal!(FitCheck { questions, rules });
+struct_literal!(FitQuestion { id, text, choices });
+struct_literal!(FitChoice { id, text });
+struct_literal!(FitRule {
+    question,
+    choices,
+    if_set,
+    unless_set,
+    above,
+    above_value,
+    below,
+    below_value,
+    if_clause,
+    unless_clause,
+    fit,
+    term,
+    way
 });
 /// Written from the page's own list of texts, so a new text needs no change here.
 impl Literal for PageTexts {

@@ -93,6 +93,11 @@ impl std::error::Error for TermsLinkError {}
 /// exactly themselves; the page validates before it offers a link.
 #[must_use]
 pub fn encode(terms: &Terms) -> String {
+    sign(&body(terms))
+}
+
+/// The bytes of `terms` (steps 1-4 of the format), before the check bytes.
+fn body(terms: &Terms) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(16);
     let lang = match terms.lang {
         DocLang::Id => 0,
@@ -122,18 +127,23 @@ pub fn encode(terms: &Terms) -> String {
             Value::Switch(_) => {}
         }
     }
-    sign(&bytes)
+    bytes
 }
 
 /// The link for a payload body: its check bytes appended, base64url, `t1.` in front; what
 /// `encode` does with the bytes it writes. Public so tests can build links that pass the check.
 #[must_use]
 pub fn sign(body: &[u8]) -> String {
+    sign_as(FORMAT, body)
+}
+
+/// `sign` for another format of the same family (the fit check's links).
+fn sign_as(format: &str, body: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(body.len() + CHECK_LEN);
     bytes.extend_from_slice(body);
-    bytes.extend_from_slice(&checksum(body));
-    let mut link = String::with_capacity(FORMAT.len() + 1 + (bytes.len() * 4).div_ceil(3));
-    link.push_str(FORMAT);
+    bytes.extend_from_slice(&checksum(format, body));
+    let mut link = String::with_capacity(format.len() + 1 + (bytes.len() * 4).div_ceil(3));
+    link.push_str(format);
     link.push('.');
     base64_encode(&bytes, &mut link);
     link
@@ -167,20 +177,44 @@ pub fn repair(fragment: &str) -> String {
 /// A `TermsLinkError` saying what is wrong: not a terms link, a newer one, too long, cut off or
 /// garbled, changed characters, or a value its field does not accept.
 pub fn decode(fragment: &str) -> Result<Terms, TermsLinkError> {
+    let body = open(FORMAT, fragment)?;
+    valid(read_terms(&mut Reader {
+        bytes: &body,
+        at: 0,
+    })?)
+}
+
+fn valid(terms: Terms) -> Result<Terms, TermsLinkError> {
+    match validate(&terms).first() {
+        Some(error) => Err(TermsLinkError::Invalid { field: error.field }),
+        None => Ok(terms),
+    }
+}
+
+/// The body of a link of `format` (`t1`, or the fit check's `f1`, `a1`), its check bytes
+/// checked: a later version of the same letter is `Newer`, anything else `Foreign`.
+fn open(format: &str, fragment: &str) -> Result<Vec<u8>, TermsLinkError> {
     let link = fragment.strip_prefix('#').unwrap_or(fragment);
-    if link.len() > MAX_LINK_LEN {
+    // An answers link carries a byte per answer and a count on top of the terms.
+    let extra = if format == ANSWERS_FORMAT {
+        (MAX_ANSWERS + 1).div_ceil(3) * 4
+    } else {
+        0
+    };
+    if link.len() > MAX_LINK_LEN + extra {
         return Err(TermsLinkError::TooLong);
     }
-    let Some((format, payload)) = link.split_once('.') else {
-        return Err(if link == FORMAT {
+    let Some((found, payload)) = link.split_once('.') else {
+        return Err(if link == format {
             TermsLinkError::Malformed
         } else {
             TermsLinkError::Foreign
         });
     };
-    if format != FORMAT {
-        let later = format
-            .strip_prefix('t')
+    if found != format {
+        let letter = &format[..1];
+        let later = found
+            .strip_prefix(letter)
             .filter(|v| !v.is_empty() && v.len() <= 4 && v.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|v| v.parse::<u16>().ok())
             .is_some_and(|version| version > 1);
@@ -190,19 +224,93 @@ pub fn decode(fragment: &str) -> Result<Terms, TermsLinkError> {
             TermsLinkError::Foreign
         });
     }
-    let bytes = base64_decode(payload).ok_or(TermsLinkError::Malformed)?;
+    let mut bytes = base64_decode(payload).ok_or(TermsLinkError::Malformed)?;
     if bytes.len() < 2 + CHECK_LEN {
         return Err(TermsLinkError::Malformed);
     }
-    let (body, check) = bytes.split_at(bytes.len() - CHECK_LEN);
-    if checksum(body) != check {
+    let check = bytes.split_off(bytes.len() - CHECK_LEN);
+    if checksum(format, &bytes) != *check {
         return Err(TermsLinkError::Checksum);
     }
-    let terms = read_terms(&mut Reader { bytes: body, at: 0 })?;
-    if let Some(error) = validate(&terms).first() {
-        return Err(TermsLinkError::Invalid { field: error.field });
+    Ok(bytes)
+}
+
+/// The fit check's link to a prospect: the provider's terms without what only the agreement
+/// needs (the client's details, the provider's contact, the scope's words, the signing place
+/// and date), as `f1.<payload>` in the same byte form as `t1`.
+pub const FIT_FORMAT: &str = "f1";
+/// The prospect's answers sent back: `a1.<payload>`, the payload a byte with the number of
+/// answers, one byte per answer (the chosen option), then the terms as in `f1`.
+pub const ANSWERS_FORMAT: &str = "a1";
+/// Questions a fit check may have (the template's limit, with room).
+const MAX_ANSWERS: usize = 16;
+
+/// The terms a fit link shares.
+#[must_use]
+pub fn fit_terms(terms: &Terms) -> Terms {
+    let mut shared = terms.clone();
+    for name in [
+        "provider_contact",
+        "client_name",
+        "client_contact",
+        "included",
+        "excluded",
+        "trial_measure",
+        "place",
+        "date",
+    ] {
+        shared.fields.set(name, Value::Text(""));
     }
-    Ok(terms)
+    shared
+}
+
+/// The fit link for `terms` (only what `fit_terms` keeps travels).
+#[must_use]
+pub fn encode_fit(terms: &Terms) -> String {
+    sign_as(FIT_FORMAT, &body(&fit_terms(terms)))
+}
+
+/// Decodes a fit link.
+///
+/// # Errors
+///
+/// As `decode`.
+pub fn decode_fit(fragment: &str) -> Result<Terms, TermsLinkError> {
+    let body = open(FIT_FORMAT, fragment)?;
+    valid(read_terms(&mut Reader {
+        bytes: &body,
+        at: 0,
+    })?)
+}
+
+/// The link a prospect sends back: their answers with the terms they answered.
+#[must_use]
+pub fn encode_answers(terms: &Terms, answers: &[u8]) -> String {
+    let answers = &answers[..answers.len().min(MAX_ANSWERS)];
+    let mut bytes = Vec::with_capacity(answers.len() + 16);
+    bytes.push(u8::try_from(answers.len()).unwrap_or(0));
+    bytes.extend_from_slice(answers);
+    bytes.extend_from_slice(&body(&fit_terms(terms)));
+    sign_as(ANSWERS_FORMAT, &bytes)
+}
+
+/// Decodes an answers link: the terms and one answer per question.
+///
+/// # Errors
+///
+/// As `decode`; `Malformed` too when the answers are not one valid choice per question.
+pub fn decode_answers(fragment: &str) -> Result<(Terms, Vec<u8>), TermsLinkError> {
+    let body = open(ANSWERS_FORMAT, fragment)?;
+    let mut reader = Reader {
+        bytes: &body,
+        at: 0,
+    };
+    let count = reader.length(MAX_ANSWERS)?;
+    let answers = reader.take(count)?.to_vec();
+    if !super::fit::complete(&answers) {
+        return Err(TermsLinkError::Malformed);
+    }
+    Ok((valid(read_terms(&mut reader)?)?, answers))
 }
 
 fn read_terms(reader: &mut Reader<'_>) -> Result<Terms, TermsLinkError> {
@@ -340,9 +448,9 @@ fn push_varint(out: &mut Vec<u8>, mut n: u64) {
 
 /// FNV-1a over the format and the body, folded to 24 bits: a changed or lost character is
 /// caught with near certainty, for four characters of link.
-fn checksum(body: &[u8]) -> [u8; CHECK_LEN] {
+fn checksum(format: &str, body: &[u8]) -> [u8; CHECK_LEN] {
     let mut hash: u32 = 0x811c_9dc5;
-    for &byte in FORMAT.as_bytes().iter().chain(body) {
+    for &byte in format.as_bytes().iter().chain(body) {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }

@@ -6,12 +6,14 @@
 //! - `render`: `render`, `to_plain_text`, `to_markdown`, `client_summary`, `format_rupiah`;
 //! - `link`: the `t1.` fragment codec;
 //! - `page`: the work-terms page's state and reducer; `form` and `sections`: its markup;
-//! - `json`: the terms as a JSON file's value tree (parsed by the browser).
+//! - `json`: the terms as a JSON file's value tree (parsed by the browser);
+//! - `fit`: the fit check, a prospect's answers against the terms.
 //!
 //! Only the work-terms page uses this module; nothing in the quiz refers to it, so the quiz's
 //! wasm does not carry it.
 
 pub mod fields;
+pub mod fit;
 pub mod form;
 pub mod json;
 pub mod link;
@@ -31,7 +33,10 @@ use super::text::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 #[allow(unused_imports)]
-use template::{ChoiceWords, Label, PageTexts, Paragraph, Parts, Rule};
+use template::{
+    ChoiceWords, Fit, FitCheck, FitChoice, FitQuestion, FitRule, Label, PageTexts, Paragraph,
+    Parts, Rule,
+};
 
 include!(concat!(env!("OUT_DIR"), "/terms_template.rs"));
 

@@ -189,7 +189,7 @@ fn value_spans(terms: &Terms, name: &str, lang: Lang, out: &mut Vec<Span>) {
 
 /// A template text with its placeholders filled in. The user's words are never scanned for
 /// placeholders.
-fn fill(template: &str, terms: &Terms, lang: Lang) -> Para {
+pub(super) fn fill(template: &str, terms: &Terms, lang: Lang) -> Para {
     let mut spans = Vec::new();
     let mut fixed = String::new();
     let mut rest = template;

@@ -21,6 +21,10 @@ use std::fmt;
 pub type Str = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
+/// The fit check asks 5 to 8 questions.
+pub const FIT_MIN_QUESTIONS: usize = 5;
+pub const FIT_MAX_QUESTIONS: usize = 8;
+
 /// Clause codes are bits of a `u64` in links.
 pub const MAX_CLAUSE_CODE: u8 = 63;
 /// The client summary has 5 to 8 lines: a heading, a closing line, and 3 to 6 in between.
@@ -58,6 +62,79 @@ pub struct Template {
     pub recommend: List<Rule>,
     /// The work-terms page's own words.
     pub page: PageTexts,
+    /// The fit check a prospect answers against the provider's terms.
+    pub fit: FitCheck,
+}
+
+/// The fit check: short questions about a prospect's own expectations, and the rules that
+/// compare each answer with the provider's terms.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitCheck {
+    pub questions: List<FitQuestion>,
+    pub rules: List<FitRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitQuestion {
+    pub id: Str,
+    pub text: Bi,
+    pub choices: List<FitChoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitChoice {
+    pub id: Str,
+    pub text: Bi,
+}
+
+/// How far an answer is from the terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// Nothing to change.
+    Fits,
+    /// Workable once something is agreed (a paid tier, an extra package, a trial…).
+    Adjust,
+    /// The terms and the expectation cannot meet.
+    No,
+}
+
+/// A mismatch: when the prospect picks one of `choices` for `question` and the terms meet the
+/// conditions, the answer touches the clause `term`, and `way` says how to go on.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitRule {
+    pub question: Str,
+    pub choices: List<Str>,
+    /// A field (number, money or switch) that must be set (not 0, on).
+    #[serde(default)]
+    pub if_set: Option<Str>,
+    /// A field that must not be set.
+    #[serde(default)]
+    pub unless_set: Option<Str>,
+    /// A number field that must be above `above_value`.
+    #[serde(default)]
+    pub above: Option<Str>,
+    #[serde(default)]
+    pub above_value: u16,
+    /// A number field that must be below `below_value`.
+    #[serde(default)]
+    pub below: Option<Str>,
+    #[serde(default)]
+    pub below_value: u16,
+    /// A clause that must be switched on.
+    #[serde(default)]
+    pub if_clause: Option<Str>,
+    #[serde(default)]
+    pub unless_clause: Option<Str>,
+    pub fit: Fit,
+    /// The clause whose title names the term the answer touches.
+    pub term: Str,
+    /// A constructive way forward, with the terms' numbers (never their free text).
+    pub way: Bi,
 }
 
 /// Declares the page's texts once: the struct (every text required, no unknown ones) and the
@@ -365,6 +442,10 @@ pub enum Problem {
     /// Cross-checked against the quiz bank by build.rs.
     UnknownOutcome(String),
     UnknownFlag(String),
+    /// A fit rule names a question the fit check does not have.
+    UnknownQuestion(String),
+    /// A fit rule names a choice its question does not have.
+    UnknownChoice(String),
     OutcomeWithoutRule(String),
 }
 
@@ -429,6 +510,8 @@ impl fmt::Display for TemplateError {
             ),
             Problem::UnknownOutcome(id) => write!(f, "the quiz has no outcome {id:?}"),
             Problem::UnknownFlag(id) => write!(f, "the quiz has no flag {id:?}"),
+            Problem::UnknownQuestion(id) => write!(f, "the fit check has no question {id:?}"),
+            Problem::UnknownChoice(id) => write!(f, "the question has no choice {id:?}"),
             Problem::OutcomeWithoutRule(id) => {
                 write!(f, "the quiz's outcome {id:?} has no rule")
             }
@@ -517,6 +600,7 @@ pub fn validate(template: &Template) -> Vec<TemplateError> {
     for (name, text) in template.page.entries() {
         report.text(&format!("page.{name}"), text, Usage::Words);
     }
+    validate_fit(template, &mut report);
     for spec in FIELDS {
         if !report.used.contains(spec.name) {
             report.push("fields", Problem::UnusedField(spec.name.to_string()));
@@ -725,6 +809,113 @@ fn validate_rules(template: &Template, report: &mut Report) {
                 ),
             }
         }
+    }
+}
+
+fn validate_fit(template: &Template, report: &mut Report) {
+    let fit = &template.fit;
+    let mut ids = BTreeSet::new();
+    for (i, question) in fit.questions.iter().enumerate() {
+        let place = format!("fit.questions[{i}] {:?}", question.id);
+        if !is_valid_id(&question.id) {
+            report.push(&place, Problem::BadId(question.id.to_string()));
+        }
+        if !ids.insert(&*question.id) {
+            report.push(&place, Problem::DuplicateId(question.id.to_string()));
+        }
+        report.text(&format!("{place}.text"), &question.text, Usage::Words);
+        let mut choice_ids = BTreeSet::new();
+        for (j, choice) in question.choices.iter().enumerate() {
+            let place = format!("{place}.choices[{j}]");
+            if !is_valid_id(&choice.id) || !choice_ids.insert(&*choice.id) {
+                report.push(&place, Problem::BadId(choice.id.to_string()));
+            }
+            report.text(&format!("{place}.text"), &choice.text, Usage::Words);
+        }
+        if !(2..=9).contains(&question.choices.len()) {
+            report.push(
+                &place,
+                Problem::WrongCount {
+                    expected: 2,
+                    found: question.choices.len(),
+                },
+            );
+        }
+    }
+    if !(FIT_MIN_QUESTIONS..=FIT_MAX_QUESTIONS).contains(&fit.questions.len()) {
+        report.push(
+            "fit.questions",
+            Problem::WrongCount {
+                expected: FIT_MIN_QUESTIONS,
+                found: fit.questions.len(),
+            },
+        );
+    }
+    for (i, rule) in fit.rules.iter().enumerate() {
+        let place = format!("fit.rules[{i}]");
+        match fit.questions.iter().find(|q| q.id == rule.question) {
+            None => report.push(
+                format!("{place}.question"),
+                Problem::UnknownQuestion(rule.question.to_string()),
+            ),
+            Some(question) => {
+                for choice in rule.choices.iter() {
+                    if !question.choices.iter().any(|c| c.id == *choice) {
+                        report.push(
+                            format!("{place}.choices"),
+                            Problem::UnknownChoice(choice.to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        if rule.choices.is_empty() {
+            report.push(
+                format!("{place}.choices"),
+                Problem::WrongCount {
+                    expected: 1,
+                    found: 0,
+                },
+            );
+        }
+        for (name, field) in [
+            ("if_set", &rule.if_set),
+            ("unless_set", &rule.unless_set),
+            ("above", &rule.above),
+            ("below", &rule.below),
+        ] {
+            let Some(field) = field else { continue };
+            match kind_of(field) {
+                None => report.push(
+                    format!("{place}.{name}"),
+                    Problem::UnknownField(field.to_string()),
+                ),
+                Some(Kind::Text { .. }) => report.push(
+                    format!("{place}.{name}"),
+                    Problem::FreeTextInSummary(field.to_string()),
+                ),
+                Some(_) => {}
+            }
+        }
+        for (name, clause) in [
+            ("if_clause", &rule.if_clause),
+            ("unless_clause", &rule.unless_clause),
+            ("term", &Some(rule.term.clone())),
+        ] {
+            if let Some(clause) = clause {
+                if template.clause(clause).is_none() {
+                    report.push(
+                        format!("{place}.{name}"),
+                        Problem::UnknownClause(clause.to_string()),
+                    );
+                }
+            }
+        }
+        if rule.fit == Fit::Fits {
+            report.push(format!("{place}.fit"), Problem::BadRule);
+        }
+        let used = report.text(&format!("{place}.way"), &rule.way, Usage::Summary);
+        report.used.extend(used);
     }
 }
 
