@@ -301,3 +301,117 @@ proptest! {
         );
     }
 }
+
+mod page_flow {
+    use cek_klien::core::terms::fit::questions;
+    use cek_klien::core::terms::fit_view::{fit_html, suggested_reply};
+    use cek_klien::core::terms::link::{encode_answers, encode_fit, fit_terms};
+    use cek_klien::core::terms::page::{
+        reduce, FitStep, Mode, Remembered, TermsAction, TermsPage, TermsStartup,
+    };
+    use cek_klien::core::terms::Terms;
+    use cek_klien::core::text::Lang;
+
+    fn open(fragment: &str, ui: Lang) -> TermsPage {
+        TermsPage::start(TermsStartup {
+            fragment,
+            ui,
+            remembered: Some("t1.APNQCMlr"),
+        })
+    }
+
+    fn step(page: &TermsPage) -> FitStep {
+        match &page.mode {
+            Mode::Fit { step, .. } => *step,
+            other => panic!("not a fit check: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_prospect_goes_through_the_questions_one_answered_step_at_a_time() {
+        let mut terms = Terms::default();
+        terms.fields.provider_name = "<b>Rina</b>".into();
+        let mut page = open(&encode_fit(&terms), Lang::Id);
+        assert_eq!(step(&page), FitStep::Intro);
+        assert_eq!(
+            page.link(),
+            None,
+            "a prospect's page never writes a terms link"
+        );
+        assert_eq!(page.to_remember(), Remembered::Unchanged);
+        let intro = fit_html(&page, "x#").unwrap_or_default();
+        assert!(
+            intro.contains("&lt;b&gt;Rina&lt;/b&gt;") && !intro.contains("<b>"),
+            "{intro}"
+        );
+        page = reduce(page, TermsAction::FitStart);
+        assert_eq!(step(&page), FitStep::Question(0));
+        // Next waits for an answer.
+        page = reduce(page, TermsAction::FitNext);
+        assert_eq!(step(&page), FitStep::Question(0));
+        let markup = fit_html(&page, "x#").unwrap_or_default();
+        for hook in ["question", "choice", "next", "back", "progress"] {
+            assert!(markup.contains(&format!("data-testid={hook}")), "no {hook}");
+        }
+        assert!(markup.contains("data-testid=next disabled"));
+        page = reduce(page, TermsAction::FitChoose(9));
+        page = reduce(page, TermsAction::FitNext);
+        assert_eq!(
+            step(&page),
+            FitStep::Question(0),
+            "an option the question lacks is no answer"
+        );
+        page = reduce(page, TermsAction::FitBack);
+        assert_eq!(step(&page), FitStep::Intro);
+        page = reduce(page, TermsAction::FitStart);
+        for n in 0..questions().len() {
+            assert_eq!(step(&page), FitStep::Question(n));
+            page = reduce(page, TermsAction::FitChoose(1));
+            page = reduce(page, TermsAction::FitNext);
+        }
+        assert_eq!(step(&page), FitStep::Result);
+        let result = fit_html(&page, "https://x/terms.html#").unwrap_or_default();
+        assert!(result.contains("data-testid=fit-result data-fit="));
+        let answers = vec![1; questions().len()];
+        assert!(
+            result.contains(&encode_answers(&terms, &answers)),
+            "the answers link"
+        );
+        page = reduce(page, TermsAction::FitChange);
+        assert_eq!(step(&page), FitStep::Question(0));
+        assert_eq!(
+            page.mode.complete_answers(),
+            Some(answers),
+            "answers are kept"
+        );
+    }
+
+    #[test]
+    fn the_provider_reads_the_same_answers_and_a_reply() {
+        let terms = Terms::default();
+        let answers: Vec<u8> = questions().iter().map(|_| 0).collect();
+        let page = open(&encode_answers(&terms, &answers), Lang::En);
+        assert_eq!(
+            page.mode,
+            Mode::Answers {
+                shared: fit_terms(&terms),
+                answers: answers.clone()
+            }
+        );
+        let markup = fit_html(&page, "x#").unwrap_or_default();
+        for question in questions() {
+            assert!(markup.contains(&format!(
+                "data-question={} data-choice={}",
+                question.id, question.choices[0].id
+            )));
+        }
+        let reply = suggested_reply(&fit_terms(&terms), &answers, Lang::En);
+        assert!(
+            reply.starts_with("Thank you for filling in the fit check."),
+            "{reply}"
+        );
+        // A damaged answers link opens the ordinary page with its message.
+        let damaged = encode_answers(&terms, &answers).replacen('A', "B", 1);
+        assert!(matches!(open(&damaged, Lang::Id).mode, Mode::Terms));
+    }
+}

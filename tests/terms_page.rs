@@ -325,7 +325,7 @@ fn the_users_words_are_text_in_every_piece_of_markup() {
     let markup = [
         form_html(&terms, Lang::Id),
         to_html(&doc),
-        send_html(&page, hostile, hostile, hostile, Some(hostile)),
+        send_html(&page, hostile, hostile, hostile, Some((hostile, hostile))),
     ];
     for piece in &markup {
         assert!(!piece.contains("<img"), "{piece}");
@@ -370,9 +370,14 @@ fn each_message_shows_on_its_own_status_line_and_buttons_name_their_acts() {
         .iter()
         .all(|(_, words)| words.is_empty()));
     let page = start("", Lang::Id, None);
-    let markup = send_html(&page, "a", "b", "c", Some("https://x/terms.html#t1.A"))
-        + &device_html(&page)
-        + &cek_klien::core::terms::sections::header_html(Lang::Id);
+    let markup = send_html(
+        &page,
+        "a",
+        "b",
+        "c",
+        Some(("https://x/terms.html#t1.A", "https://x/terms.html#f1.A")),
+    ) + &device_html(&page)
+        + &cek_klien::core::terms::sections::header_html(Lang::Id, true);
     let mut acts = 0;
     for part in markup.split("data-act=").skip(1) {
         let code: String = part
@@ -382,7 +387,7 @@ fn each_message_shows_on_its_own_status_line_and_buttons_name_their_acts() {
         assert!(Act::from_code(&code).is_some(), "unknown act {code}");
         acts += 1;
     }
-    assert_eq!(acts, 6, "language, print, three copies, forget");
+    assert_eq!(acts, 7, "language, print, four copies, forget");
 }
 
 #[test]

@@ -6,7 +6,9 @@ use super::super::browser;
 use crate::core::pages::{page_in, TERMS_PAGE};
 use crate::core::terms::fields::FIELDS;
 use crate::core::terms::form::FormMarks;
-use crate::core::terms::page::{Notice, Remembered, TermsAction, TermsPage, REMEMBERED_KEY};
+use crate::core::terms::page::{
+    FitStep, Mode, Notice, Remembered, TermsAction, TermsPage, REMEMBERED_KEY,
+};
 use crate::core::terms::{text, TEMPLATE};
 use crate::core::text::Lang;
 use wasm_bindgen::JsCast;
@@ -18,6 +20,8 @@ pub struct Memory {
     remembered: Option<Remembered>,
     document_lang: Option<Lang>,
     asked_forget: bool,
+    /// Where a prospect was in the fit check.
+    fit_step: Option<FitStep>,
 }
 
 /// Runs every effect for `page`; returns the actions they call for (a refused storage write).
@@ -28,6 +32,7 @@ pub fn run(page: &TermsPage, memory: &mut Memory) -> Vec<TermsAction> {
         browser::set_document_lang(page.ui, text(&TEMPLATE.page.heading, page.ui));
     }
     move_focus(page.confirm_forget, memory);
+    follow_fit_step(page, memory);
     remember(page, memory)
 }
 
@@ -88,6 +93,23 @@ fn move_focus(asking: bool, memory: &mut Memory) {
         browser::element(target).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// Each new step of the fit check takes focus to its heading (as the quiz does for each new
+/// question), so a screen reader reads it and the keyboard starts there.
+fn follow_fit_step(page: &TermsPage, memory: &mut Memory) {
+    let Mode::Fit { step, .. } = &page.mode else {
+        return;
+    };
+    let moved = memory.fit_step.is_some_and(|before| before != *step);
+    memory.fit_step = Some(*step);
+    if moved {
+        if let Some(heading) =
+            browser::element("#fit-title").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
     }
 }
 

@@ -19,10 +19,12 @@ mod files;
 use super::browser;
 use crate::core::query::lang_from_query;
 use crate::core::state::{LANG_KEY, THEME_KEY};
+use crate::core::terms::fit_view::{fit_html, prospect_message, suggested_reply};
 use crate::core::terms::form::{action_for_input, form_html, form_marks};
 use crate::core::terms::json::{to_json, to_text};
+use crate::core::terms::link::{encode_answers, encode_fit};
 use crate::core::terms::page::{
-    reduce, CopyTarget, Notice, TermsAction, TermsPage, TermsStartup, REMEMBERED_KEY,
+    reduce, CopyTarget, Mode, Notice, TermsAction, TermsPage, TermsStartup, REMEMBERED_KEY,
 };
 use crate::core::terms::sections::{
     device_html, file_html, header_html, intro_html, notice_marks, preview_heading_html, send_html,
@@ -66,8 +68,8 @@ struct View {
     /// The form's markup is rewritten only for a new page language or terms that changed from
     /// outside the form (see `core::terms::form`).
     form_for: Option<(Lang, u32)>,
-    /// The plain text, the summary and the link, as shown, for the copy buttons.
-    copies: [String; 3],
+    /// What each copy button copies, as shown (by `CopyTarget::index`).
+    copies: Vec<String>,
     effects: effects::Memory,
 }
 
@@ -88,7 +90,7 @@ pub fn mount_terms() {
         parts,
         shown: vec![String::new(); PARTS.len()],
         form_for: None,
-        copies: Default::default(),
+        copies: vec![String::new(); CopyTarget::ALL.len()],
         effects: effects::Memory::default(),
     }));
     update(&view, None);
@@ -142,17 +144,48 @@ fn update(view: &Rc<RefCell<View>>, action: Option<TermsAction>) {
 fn draw(view: &mut View) {
     let page = &view.page;
     let lang = page.ui;
+    let mut base = browser::app_base();
+    base.push_str(crate::core::pages::TERMS_PAGE);
+    base.push('#');
+    if let Some(fit) = fit_html(page, &base) {
+        let for_provider = !matches!(page.mode, Mode::Fit { .. });
+        let markup = [
+            header_html(lang, for_provider),
+            fit,
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
+        show(view, markup.map(Some));
+        let page = &view.page;
+        let mut copies = vec![String::new(); CopyTarget::ALL.len()];
+        match &page.mode {
+            Mode::Fit { shared, .. } => {
+                if let Some(answers) = page.mode.complete_answers() {
+                    let link = format!("{base}{}", encode_answers(shared, &answers));
+                    copies[CopyTarget::Message.index()] = prospect_message(&link, lang);
+                    copies[CopyTarget::Answers.index()] = link;
+                }
+            }
+            Mode::Answers { shared, answers } => {
+                copies[CopyTarget::Reply.index()] = suggested_reply(shared, answers, lang);
+            }
+            Mode::Terms => {}
+        }
+        view.copies = copies;
+        effects::write_status_lines(&notice_marks(page.notice, lang));
+        return;
+    }
     let errors = page.errors();
     let doc = render(&page.terms, page.terms.lang);
     let plain = to_plain_text(&doc);
     let summary = client_summary(&page.terms, page.terms.lang).join("\n");
-    let link = page.link().map(|fragment| {
-        let mut url = browser::app_base();
-        url.push_str(crate::core::pages::TERMS_PAGE);
-        url.push('#');
-        url.push_str(&fragment);
-        url
-    });
+    let link = page.link().map(|fragment| format!("{base}{fragment}"));
+    let fit_link = link
+        .as_ref()
+        .map(|_| format!("{base}{}", encode_fit(&page.terms)));
     let json = errors.is_empty().then(|| to_text(&to_json(&page.terms)));
     let form_for = (lang, page.form_generation);
     let form = if view.form_for == Some(form_for) {
@@ -161,7 +194,7 @@ fn draw(view: &mut View) {
         Some(form_html(&page.terms, lang))
     };
     let markup = [
-        Some(header_html(lang)),
+        Some(header_html(lang, true)),
         Some(intro_html(page)),
         form,
         Some(preview_heading_html(lang) + &to_html(&doc)),
@@ -170,24 +203,41 @@ fn draw(view: &mut View) {
             &plain,
             &to_markdown(&doc),
             &summary,
-            link.as_deref(),
+            link.as_deref().zip(fit_link.as_deref()),
         )),
         Some(file_html(page, json.as_deref())),
         Some(device_html(page)),
     ];
+    show(view, markup);
+    view.form_for = Some(form_for);
+    let page = &view.page;
+    effects::write_marks(&form_marks(&page.terms, &errors, lang));
+    effects::write_status_lines(&notice_marks(page.notice, lang));
+    let mut copies = vec![String::new(); CopyTarget::ALL.len()];
+    copies[CopyTarget::Text.index()] = plain;
+    copies[CopyTarget::Summary.index()] = summary;
+    copies[CopyTarget::Link.index()] = link.unwrap_or_default();
+    copies[CopyTarget::FitLink.index()] = fit_link.unwrap_or_default();
+    view.copies = copies;
+}
+
+/// Writes each part whose markup changed (`None`: leave it as it is); an empty part is hidden,
+/// so no empty region or form is left for a screen reader.
+fn show(view: &mut View, markup: [Option<String>; 7]) {
     for (index, markup) in markup.into_iter().enumerate() {
         let Some(markup) = markup else { continue };
         if view.shown[index] != markup {
             if let Some(Some(part)) = view.parts.get(index) {
                 part.set_inner_html(&markup);
+                let _ = if markup.is_empty() {
+                    part.set_attribute("hidden", "")
+                } else {
+                    part.remove_attribute("hidden")
+                };
             }
             view.shown[index] = markup;
         }
     }
-    view.form_for = Some(form_for);
-    effects::write_marks(&form_marks(&page.terms, &errors, lang));
-    effects::write_status_lines(&notice_marks(page.notice, lang));
-    view.copies = [plain, summary, link.unwrap_or_default()];
 }
 
 /// The page's listeners, one per kind of event, for the page's lifetime.
@@ -217,25 +267,30 @@ fn click(view: &Rc<RefCell<View>>, event: &web_sys::Event) {
     else {
         return;
     };
+    let copy = |target: CopyTarget| {
+        let view = view.clone();
+        browser::copy_text(&copies[target.index()], move |ok| {
+            let notice = if ok {
+                Notice::Copied(target)
+            } else {
+                Notice::CopyFailed(target)
+            };
+            update(&view, Some(TermsAction::Notice(notice)));
+        });
+    };
     let action = match act {
         Act::SwitchLanguage => TermsAction::Ui(lang.other()),
         Act::Print => return browser::print(),
-        Act::Copy(target) => {
-            let index = match target {
-                CopyTarget::Text => 0,
-                CopyTarget::Summary => 1,
-                CopyTarget::Link => 2,
-            };
-            let view = view.clone();
-            return browser::copy_text(&copies[index], move |ok| {
-                let notice = if ok {
-                    Notice::Copied(target)
-                } else {
-                    Notice::CopyFailed(target)
-                };
-                update(&view, Some(TermsAction::Notice(notice)));
-            });
+        Act::Copy(target) => return copy(target),
+        Act::FitShare if browser::can_share() => {
+            let title = crate::core::terms::text(&crate::core::terms::TEMPLATE.page.fit_send, lang);
+            return browser::share(title, &copies[CopyTarget::Answers.index()]);
         }
+        Act::FitShare => return copy(CopyTarget::Answers),
+        Act::FitStart => TermsAction::FitStart,
+        Act::FitNext => TermsAction::FitNext,
+        Act::FitBack => TermsAction::FitBack,
+        Act::FitChange => TermsAction::FitChange,
         Act::Forget => TermsAction::Forget,
         Act::ForgetConfirmed => {
             browser::forget_device();
@@ -282,6 +337,10 @@ fn input(view: &Rc<RefCell<View>>, event: &web_sys::Event, choices: bool) {
         });
     } else if name == "remember" {
         update(view, Some(TermsAction::Remember(checked)));
+    } else if name == "fit-choice" {
+        if let Ok(choice) = string("value").parse() {
+            update(view, Some(TermsAction::FitChoose(choice)));
+        }
     } else if let Some(action) = action_for_input(&name, &string("value"), checked) {
         update(view, Some(action));
     }

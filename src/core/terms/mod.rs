@@ -14,6 +14,7 @@
 
 pub mod fields;
 pub mod fit;
+pub mod fit_view;
 pub mod form;
 pub mod json;
 pub mod link;

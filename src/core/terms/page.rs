@@ -45,6 +45,59 @@ pub enum CopyTarget {
     Text,
     Summary,
     Link,
+    /// The fit-check link for prospects.
+    FitLink,
+    /// A prospect's answers link.
+    Answers,
+    /// A prospect's message with that link.
+    Message,
+    /// The provider's suggested reply.
+    Reply,
+}
+
+impl CopyTarget {
+    pub const ALL: [CopyTarget; 7] = [
+        CopyTarget::Text,
+        CopyTarget::Summary,
+        CopyTarget::Link,
+        CopyTarget::FitLink,
+        CopyTarget::Answers,
+        CopyTarget::Message,
+        CopyTarget::Reply,
+    ];
+
+    /// Its place in `ALL`, which is also where the page keeps the text it copies.
+    #[must_use]
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// What the page is for: the provider's form, a prospect's fit check, or the provider reading
+/// a prospect's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Terms,
+    /// A prospect with the provider's `shared` terms (a fit link), their answers so far (one
+    /// slot per question) and where they are.
+    Fit {
+        shared: Terms,
+        answers: Vec<Option<u8>>,
+        step: FitStep,
+    },
+    /// The provider with a prospect's answers (an answers link).
+    Answers {
+        shared: Terms,
+        answers: Vec<u8>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FitStep {
+    /// The terms in plain words, before the first question.
+    Intro,
+    Question(usize),
+    Result,
 }
 
 /// What the page shows.
@@ -64,6 +117,7 @@ pub struct TermsPage {
     /// Counts the times the terms changed from outside the form (a file opened): the page
     /// rewrites the form's markup then, and only then (see `form`).
     pub form_generation: u32,
+    pub mode: Mode,
 }
 
 /// What the page starts from.
@@ -93,24 +147,47 @@ impl TermsPage {
             ..Terms::default()
         };
         let remember = startup.remembered.is_some();
-        let (terms, opened) =
-            if let Some((outcome, flags)) = result_of_terms_fragment(startup.fragment) {
-                let mut terms = terms_for_result(outcome, &flags);
-                terms.lang = fresh().lang;
-                (terms, Opened::FromResult)
-            } else if !startup.fragment.trim().is_empty() {
-                match link::decode(&link::repair(startup.fragment)) {
-                    Ok(terms) => (terms, Opened::FromLink),
-                    Err(error) => (fresh(), Opened::BadLink(error)),
+        let mut mode = Mode::Terms;
+        let mut fit_error = None;
+        let fragment = link::repair(startup.fragment);
+        if fragment.starts_with(link::FIT_FORMAT) {
+            match link::decode_fit(&fragment) {
+                Ok(shared) => {
+                    mode = Mode::Fit {
+                        shared,
+                        answers: vec![None; super::fit::questions().len()],
+                        step: FitStep::Intro,
+                    };
                 }
-            } else if let Some(stored) = startup.remembered {
-                match link::decode(stored) {
-                    Ok(terms) => (terms, Opened::Remembered),
-                    Err(_) => (fresh(), Opened::BadRemembered),
-                }
-            } else {
-                (fresh(), Opened::Fresh)
-            };
+                Err(error) => fit_error = Some(error),
+            }
+        } else if fragment.starts_with(link::ANSWERS_FORMAT) {
+            match link::decode_answers(&fragment) {
+                Ok((shared, answers)) => mode = Mode::Answers { shared, answers },
+                Err(error) => fit_error = Some(error),
+            }
+        }
+        let (terms, opened) = if let Some(error) = fit_error {
+            (fresh(), Opened::BadLink(error))
+        } else if mode != Mode::Terms {
+            (fresh(), Opened::FromLink)
+        } else if let Some((outcome, flags)) = result_of_terms_fragment(startup.fragment) {
+            let mut terms = terms_for_result(outcome, &flags);
+            terms.lang = fresh().lang;
+            (terms, Opened::FromResult)
+        } else if !startup.fragment.trim().is_empty() {
+            match link::decode(&link::repair(startup.fragment)) {
+                Ok(terms) => (terms, Opened::FromLink),
+                Err(error) => (fresh(), Opened::BadLink(error)),
+            }
+        } else if let Some(stored) = startup.remembered {
+            match link::decode(stored) {
+                Ok(terms) => (terms, Opened::Remembered),
+                Err(_) => (fresh(), Opened::BadRemembered),
+            }
+        } else {
+            (fresh(), Opened::Fresh)
+        };
         TermsPage {
             ui: startup.ui,
             terms,
@@ -120,6 +197,7 @@ impl TermsPage {
             notice: None,
             confirm_forget: false,
             form_generation: 0,
+            mode,
         }
     }
 
@@ -133,7 +211,7 @@ impl TermsPage {
     /// The terms' link fragment, when they are valid.
     #[must_use]
     pub fn link(&self) -> Option<String> {
-        self.errors().is_empty().then(|| link::encode(&self.terms))
+        (self.mode == Mode::Terms && self.errors().is_empty()).then(|| link::encode(&self.terms))
     }
 
     /// What the device should hold under `REMEMBERED_KEY`: the link while remembering (and
@@ -141,6 +219,8 @@ impl TermsPage {
     #[must_use]
     pub fn to_remember(&self) -> Remembered {
         match (self.remember, self.link()) {
+            // A prospect's or an answers page never touches what the device keeps.
+            _ if self.mode != Mode::Terms => Remembered::Unchanged,
             (false, _) => Remembered::Nothing,
             (true, Some(link)) => Remembered::Link(link),
             (true, None) => Remembered::Unchanged,
@@ -199,6 +279,16 @@ pub enum TermsAction {
     ForgetConfirmed,
     ForgetDeclined,
     Notice(Notice),
+    /// The fit check: from the introduction to the first question.
+    FitStart,
+    /// The option picked for the question on screen.
+    FitChoose(u8),
+    /// On to the next question, or the result after the last.
+    FitNext,
+    /// Back a question, or to the introduction from the first.
+    FitBack,
+    /// From the result back to the first question, answers kept.
+    FitChange,
 }
 
 /// Why a JSON file was not opened.
@@ -279,8 +369,56 @@ pub fn reduce(mut page: TermsPage, action: TermsAction) -> TermsPage {
         }
         TermsAction::ForgetDeclined => page.confirm_forget = false,
         TermsAction::Notice(notice) => page.notice = Some(notice),
+        fit @ (TermsAction::FitStart
+        | TermsAction::FitChoose(_)
+        | TermsAction::FitNext
+        | TermsAction::FitBack
+        | TermsAction::FitChange) => fit_step(&mut page.mode, &fit),
     }
     page
+}
+
+/// Moves a prospect through the fit check: a question is left only once it is answered.
+fn fit_step(mode: &mut Mode, action: &TermsAction) {
+    let Mode::Fit { answers, step, .. } = mode else {
+        return;
+    };
+    let count = answers.len();
+    *step = match (*step, action) {
+        (FitStep::Intro, TermsAction::FitStart) => FitStep::Question(0),
+        (FitStep::Question(n), TermsAction::FitChoose(choice)) => {
+            let fits = super::fit::questions()
+                .get(n)
+                .is_some_and(|question| usize::from(*choice) < question.choices.len());
+            if fits {
+                answers[n] = Some(*choice);
+            }
+            FitStep::Question(n)
+        }
+        (FitStep::Question(n), TermsAction::FitNext) if answers[n].is_some() => {
+            if n + 1 < count {
+                FitStep::Question(n + 1)
+            } else {
+                FitStep::Result
+            }
+        }
+        (FitStep::Question(0), TermsAction::FitBack) => FitStep::Intro,
+        (FitStep::Question(n), TermsAction::FitBack) => FitStep::Question(n - 1),
+        (FitStep::Result, TermsAction::FitChange) => FitStep::Question(0),
+        (step, _) => step,
+    };
+}
+
+impl Mode {
+    /// A prospect's answers once every question has one.
+    #[must_use]
+    pub fn complete_answers(&self) -> Option<Vec<u8>> {
+        match self {
+            Mode::Fit { answers, .. } => answers.iter().copied().collect(),
+            Mode::Answers { answers, .. } => Some(answers.clone()),
+            Mode::Terms => None,
+        }
+    }
 }
 
 /// A JSON file's terms replace the form's only when every value is valid.

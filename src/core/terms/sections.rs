@@ -22,18 +22,47 @@ pub enum Act {
     Forget,
     ForgetConfirmed,
     ForgetDeclined,
+    /// The fit check's steps (see `page::FitStep`).
+    FitStart,
+    FitNext,
+    FitBack,
+    FitChange,
+    /// The system share sheet for a prospect's answers link (copied where there is none).
+    FitShare,
 }
 
-const ACTS: [(&str, Act); 8] = [
+const ACTS: [(&str, Act); 17] = [
     ("lang", Act::SwitchLanguage),
     ("print", Act::Print),
     ("copy-text", Act::Copy(CopyTarget::Text)),
     ("copy-summary", Act::Copy(CopyTarget::Summary)),
     ("copy-link", Act::Copy(CopyTarget::Link)),
+    ("copy-fit-link", Act::Copy(CopyTarget::FitLink)),
+    ("copy-answers", Act::Copy(CopyTarget::Answers)),
+    ("copy-message", Act::Copy(CopyTarget::Message)),
+    ("copy-reply", Act::Copy(CopyTarget::Reply)),
     ("forget", Act::Forget),
     ("forget-yes", Act::ForgetConfirmed),
     ("forget-no", Act::ForgetDeclined),
+    ("fit-start", Act::FitStart),
+    ("fit-next", Act::FitNext),
+    ("fit-back", Act::FitBack),
+    ("fit-change", Act::FitChange),
+    ("fit-share", Act::FitShare),
 ];
+
+/// The status line next to a copy button.
+fn status_id(target: CopyTarget) -> &'static str {
+    match target {
+        CopyTarget::Text => "status-text",
+        CopyTarget::Summary => "status-summary",
+        CopyTarget::Link => "status-link",
+        CopyTarget::FitLink => "status-fit-link",
+        CopyTarget::Answers => "status-answers",
+        CopyTarget::Message => "status-message",
+        CopyTarget::Reply => "status-reply",
+    }
+}
 
 impl Act {
     /// The act a button's `data-act` names.
@@ -66,7 +95,7 @@ pub fn data_url(mime: &str, text: &str) -> String {
     url
 }
 
-fn button(out: &mut String, act: Act, class: &str, testid: &str, words: &str) {
+pub(super) fn button(out: &mut String, act: Act, class: &str, testid: &str, words: &str) {
     let _ = write!(
         out,
         "<button type=button class=\"{class}\" data-act={} data-testid={testid}>",
@@ -75,19 +104,25 @@ fn button(out: &mut String, act: Act, class: &str, testid: &str, words: &str) {
     element(out, "", words, "</button>");
 }
 
-fn status(out: &mut String, id: &str) {
+pub(super) fn status(out: &mut String, id: &str) {
     let _ = write!(out, "<span class=copy-feedback role=status id={id}></span>");
 }
 
-/// The bar above the page: back to the quiz, and the page's language.
+/// The bar above the page: back to the quiz (for a prospect, who never came from it, the app's
+/// name), and the page's language.
 #[must_use]
-pub fn header_html(ui: Lang) -> String {
+pub fn header_html(ui: Lang, for_provider: bool) -> String {
     let words = &TEMPLATE.page;
     let mut out = format!(
         "<header class=\"bar terms-bar\"><a class=terms-back href=\"./?lang={}\">",
         ui.code()
     );
-    element(&mut out, "", text(&words.back_to_quiz, ui), "</a>");
+    let back = if for_provider {
+        text(&words.back_to_quiz, ui)
+    } else {
+        "Cek Klien"
+    };
+    element(&mut out, "", back, "</a>");
     let _ = write!(
         out,
         "<button type=button class=lang-switch data-act={} data-testid=lang-switch lang={}>",
@@ -168,7 +203,7 @@ pub fn send_html(
     plain: &str,
     markdown: &str,
     summary: &str,
-    link: Option<&str>,
+    links: Option<(&str, &str)>,
 ) -> String {
     let ui = page.ui;
     let words = &TEMPLATE.page;
@@ -261,8 +296,8 @@ pub fn send_html(
         say(&words.link_explain),
         "</p>",
     );
-    match link {
-        Some(link) => {
+    match links {
+        Some((link, fit_link)) => {
             element(
                 &mut out,
                 "<input type=text class=terms-link data-testid=terms-link readonly aria-labelledby=terms-link-heading aria-describedby=terms-link-explain value=\"",
@@ -277,6 +312,29 @@ pub fn send_html(
                 say(&words.copy_link),
             );
             status(&mut out, "status-link");
+            out.push_str("</div>");
+            element(&mut out, "<h3 id=fit-heading>", say(&words.fit), "</h3>");
+            element(
+                &mut out,
+                "<p id=fit-explain>",
+                say(&words.fit_explain),
+                "</p>",
+            );
+            element(&mut out, "<p class=hint>", say(&words.fit_where), "</p>");
+            element(
+                &mut out,
+                "<input type=text class=terms-link data-testid=fit-link readonly aria-labelledby=fit-heading aria-describedby=fit-explain value=\"",
+                fit_link,
+                "\"><div class=actions>",
+            );
+            button(
+                &mut out,
+                Act::Copy(CopyTarget::FitLink),
+                "secondary",
+                "fit-copy-link",
+                say(&words.copy_fit_link),
+            );
+            status(&mut out, status_id(CopyTarget::FitLink));
             out.push_str("</div>");
         }
         None => element(
@@ -420,11 +478,7 @@ pub fn notice_marks(notice: Option<Notice>, ui: Lang) -> Vec<(&'static str, &'st
     let words = &TEMPLATE.page;
     let shown = notice.map(|notice| match notice {
         Notice::Copied(target) | Notice::CopyFailed(target) => {
-            let id = match target {
-                CopyTarget::Text => "status-text",
-                CopyTarget::Summary => "status-summary",
-                CopyTarget::Link => "status-link",
-            };
+            let id = status_id(target);
             let bi = if matches!(notice, Notice::Copied(_)) {
                 &words.copied
             } else {
@@ -437,17 +491,13 @@ pub fn notice_marks(notice: Option<Notice>, ui: Lang) -> Vec<(&'static str, &'st
         Notice::Forgotten => ("status-device", &words.forgotten),
         Notice::StorageUnavailable => ("status-device", &words.storage_unavailable),
     });
-    [
-        "status-text",
-        "status-summary",
-        "status-link",
-        "status-file",
-        "status-device",
-    ]
-    .into_iter()
-    .map(|id| match shown {
-        Some((shown_id, bi)) if shown_id == id => (id, text(bi, ui)),
-        _ => (id, ""),
-    })
-    .collect()
+    CopyTarget::ALL
+        .into_iter()
+        .map(status_id)
+        .chain(["status-file", "status-device"])
+        .map(|id| match shown {
+            Some((shown_id, bi)) if shown_id == id => (id, text(bi, ui)),
+            _ => (id, ""),
+        })
+        .collect()
 }
