@@ -111,7 +111,8 @@ pub fn view(props: &QuestionScreen) -> Html {
             "</span>",
         );
         html! {
-            <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
+            // `data-selected`, not a class: see the wrapper in `App`.
+            <label class="choice" data-selected={checked.then_some("")} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
                 { raw(text) }
             </label>
