@@ -12,8 +12,8 @@
 // second copy on the same page hands over to the first.
 //
 // Widgets added later (a single-page blog, infinite scroll) mount when they appear; a widget
-// removed from the page is dropped by this script (the app itself cannot free it yet: its wasm
-// has no unmount_widget export, see README). window.CekKlien.mount(element) mounts one explicitly.
+// removed from the page is let go, app and all. window.CekKlien.mount(element) mounts one
+// explicitly, window.CekKlien.unmount(element) lets one go.
 (() => {
   if (typeof window.CekKlien?.mount === 'function') {
     window.CekKlien.mountAll?.();
@@ -237,7 +237,6 @@
       (app) => {
         clearTimeout(widget.timer);
         if (widgets.get(host) !== widget) return;
-        widget.app = app;
         app.mount_widget(root, host, base.href);
       },
       async (error) => {
@@ -268,7 +267,15 @@
     else mountScript(host);
   }
 
-  // Lets go of a widget: its app (listeners, observers, DOM) and this script's hold on it.
+  // The event that tells a widget's app to let go of it (UNMOUNT_EVENT in the app's mount.rs):
+  // an event on the root, because one more export of the wasm would cost every reader its
+  // bytes.
+  const UNMOUNT_EVENT = 'cek-klien-unmount';
+
+  // Lets go of a widget: its app (listeners, state, DOM) and this script's hold on it. A script
+  // mount's shadow root then shows the element's own content again (the link readers without
+  // JavaScript see), and keeps nothing of the widget: the app's root outlives the app (its
+  // listeners are never freed), so it must not hold the element or the page.
   function unmount(host) {
     const widget = widgets.get(host);
     if (!widget) return;
@@ -276,10 +283,12 @@
     clearTimeout(widget.timer);
     widget.box?.remove();
     host.removeAttribute('data-cek-klien-mounted');
-    if (widget.app && widget.root) {
+    if (widget.root) {
       try {
-        widget.app.unmount_widget?.(widget.root);
+        widget.root.dispatchEvent(new Event(UNMOUNT_EVENT));
+        host.shadowRoot?.replaceChildren(document.createElement('slot'));
       } catch (error) {
+        // A page that broke the DOM's own methods: the other widgets are still let go.
         console.error('Cek Klien could not unmount a widget', error);
       }
     }

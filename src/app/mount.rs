@@ -36,6 +36,10 @@ impl Host {
     }
 }
 
+/// The event embed.js dispatches on a widget's root to let its app go (see `render`); embed.js
+/// spells it too.
+const UNMOUNT_EVENT: &str = "cek-klien-unmount";
+
 thread_local! {
     /// Every root the app is mounted on, so a panic can replace each widget with a message.
     static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
@@ -80,15 +84,34 @@ fn render(mut host: Host) {
     let initial = initial_state(&host);
     let show = move |initial: State| {
         let root = host.root.clone();
+        // A widget let go while its English texts were on their way: embed.js took its root
+        // out of the widget, and an app started now would run unseen for good.
+        if root.parent_node().is_none() {
+            return;
+        }
         claim_root(&root);
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                host: Rc::new(host),
-                initial,
-            },
-        )
-        .render();
+        let mut app = Some(
+            yew::Renderer::<App>::with_root_and_props(
+                root.clone(),
+                AppProps {
+                    host: Rc::new(host),
+                    initial,
+                },
+            )
+            .render(),
+        );
+        // embed.js lets a widget go (removed from the page, or `CekKlien.unmount`) with this
+        // event on its root, not with an export of its own: an export cost about 800 B of the
+        // wasm every reader downloads. Destroying the app removes its DOM, its listeners and
+        // its state. The root itself stays alive (yew never frees its own listeners on it, and
+        // `ROOTS` keeps it for the panic message), so embed.js then takes it out of the
+        // widget: what stays is one empty element.
+        gloo_events::EventListener::new(&root, UNMOUNT_EVENT, move |_| {
+            if let Some(app) = app.take() {
+                app.destroy();
+            }
+        })
+        .forget();
     };
     if initial.lang == Lang::En {
         browser::load_english(move |loaded| {

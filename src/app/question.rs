@@ -111,7 +111,8 @@ pub fn view(props: &QuestionScreen) -> Html {
             "</span>",
         );
         html! {
-            <label class={classes!("choice", checked.then_some("selected"))} data-testid="choice">
+            // `data-selected`, not a class: see the wrapper in `App`.
+            <label class="choice" data-selected={checked.then_some("")} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
                 { raw(text) }
             </label>
@@ -147,12 +148,19 @@ pub fn view(props: &QuestionScreen) -> Html {
     html! {
         <section class="question" aria-labelledby="screen-heading">
             <div class="progress" data-testid="progress">{ raw(progress_bar) }</div>
-            <fieldset class="choices">
-                <legend>
-                    { headings.title(Some("question"), html! { { question.text.get(lang) } }) }
-                </legend>
-                { for choices }
-            </fieldset>
+            // The radios' own form: a radio group outside a form belongs to its tree, and
+            // Chromium never takes a removed radio out of a shadow root's group, so in the
+            // script mount every question screen left behind stayed in memory. A form's group
+            // goes with the form. `dialog` makes a submission (there is nothing to submit) do
+            // nothing outside a dialog, instead of loading the page again.
+            <form method="dialog">
+                <fieldset class="choices">
+                    <legend>
+                        { headings.title(Some("question"), html! { { question.text.get(lang) } }) }
+                    </legend>
+                    { for choices }
+                </fieldset>
+            </form>
             <nav class="steps">
                 <button type="button" class="secondary" data-testid="back" onclick={on_back}>
                     { Ui::Back.text(lang) }

@@ -79,36 +79,74 @@ test('a widget added after load mounts by itself, and CekKlien.mount(element) mo
   await context.close();
 });
 
-// Known defect (README, Embed it): the app has no way yet to let a removed widget go (a yew
-// AppHandle::destroy export costs about 800 B of the quiz's wasm, over its size ceiling), and
-// retakes in a script mount keep old screens alive (cause not found yet).
-test('a removed widget is let go: mounting and removing widgets, and retaking the quiz, keep no DOM alive', { todo: 'frees nothing yet' }, async () => {
+// Measured in DOM nodes the page's garbage collector cannot free, while the widget runs and after
+// it is gone. Retakes: Chromium never takes a radio removed from a shadow root out of that root's
+// radio group, so every question screen left behind stayed alive (46 nodes a retake of
+// klien-kecewa) until the radios got a form of their own. Removal: the app outlived its element
+// until embed.js told it to go (694 nodes a widget: the app and its result). The slack is for
+// the app's root, which stays alive after its app (yew never frees its own listeners on it):
+// one node a widget.
+test('a removed widget is let go: retaking the quiz, and mounting and removing widgets, keep no DOM alive', async () => {
   const blog = await host('<div id="slot"></div>');
   const { context, page, problems } = await openPage(browser, blog.page);
-  const cycle = async () => {
+  const widget = page.locator('#slot [data-cek-klien]');
+  const mountOne = async () => {
     await page.evaluate(() => {
-      const widget = document.createElement('div');
-      widget.setAttribute('data-cek-klien', '');
-      widget.setAttribute('data-quiz', 'klien-kecewa');
-      document.getElementById('slot').replaceChildren(widget);
+      const element = document.createElement('div');
+      element.setAttribute('data-cek-klien', '');
+      element.setAttribute('data-quiz', 'klien-kecewa');
+      document.getElementById('slot').replaceChildren(element);
     });
-    const widget = page.locator('#slot [data-cek-klien]');
-    await widget.locator('[data-testid=start]').click();
+    await widget.locator('[data-testid=start]').click({ timeout: 10000 });
     await answerUntilResult(widget, () => 0);
-    // Retakes on the same widget.
-    for (let i = 0; i < 2; i++) {
-      await widget.locator('[data-testid=retake]').click();
-      await widget.locator('[data-testid=start]').click();
-      await answerUntilResult(widget, () => 0);
-    }
-    await page.evaluate(() => document.getElementById('slot').replaceChildren());
   };
-  await cycle();
-  const first = await domNodes(page);
-  for (let i = 0; i < 3; i++) await cycle();
-  const later = await domNodes(page);
-  const perCycle = (later - first) / 3;
-  assert.ok(perCycle < 20, `each mount, three results and removal keep ${perCycle} DOM nodes alive (${first} -> ${later})`);
+  const retake = async () => {
+    await widget.locator('[data-testid=retake]').click();
+    await answerUntilResult(widget, () => 0);
+  };
+  // The last removed widget's root is kept, to see that its app emptied it.
+  const remove = () =>
+    page.evaluate(() => {
+      const slot = document.getElementById('slot');
+      window.lastRoot = slot.querySelector('[data-cek-klien]').shadowRoot.querySelector('div');
+      slot.replaceChildren();
+    });
+
+  await mountOne();
+  await retake();
+  const beforeRetakes = await domNodes(page);
+  for (let i = 0; i < 3; i++) await retake();
+  const perRetake = ((await domNodes(page)) - beforeRetakes) / 3;
+
+  await remove();
+  const beforeRemovals = await domNodes(page);
+  for (let i = 0; i < 3; i++) {
+    await mountOne();
+    await remove();
+  }
+  const perWidget = ((await domNodes(page)) - beforeRemovals) / 3;
+  assert.ok(perRetake < 5 && perWidget < 5, `DOM nodes kept alive: ${perRetake} by each retake, ${perWidget} by each removed widget`);
+  // Its app let go of it: no screen left behind for a listener or a late render to keep.
+  await page.waitForFunction(() => window.lastRoot.childNodes.length === 0, null, { timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('CekKlien.unmount(element) lets a widget go and shows the element’s own content again', async () => {
+  const blog = await host('<div id="post" data-cek-klien data-quiz="klien-kecewa"><a href="/elsewhere">Cek Klien</a></div>');
+  const { context, page, problems } = await openPage(browser, blog.page);
+  const widget = page.locator('#post');
+  await widget.locator('[data-testid=start]').click({ timeout: 10000 });
+  await widget.locator('[data-testid=choice]').first().waitFor();
+  const link = widget.getByRole('link', { name: 'Cek Klien' });
+  assert.equal(await link.isVisible(), false, 'the widget hides the fallback link while it runs');
+  const root = await page.evaluateHandle(() => document.getElementById('post').shadowRoot.querySelector('div'));
+  await page.evaluate(() => window.CekKlien.unmount(document.getElementById('post')));
+  await link.waitFor({ state: 'visible' });
+  await page.waitForFunction((r) => r.childNodes.length === 0, root, { timeout: 5000 });
+  // Mounted again, it starts afresh.
+  await page.evaluate(() => window.CekKlien.mount(document.getElementById('post')));
+  await widget.locator('[data-testid=start]').waitFor({ timeout: 10000 });
   assert.deepEqual(problems, []);
   await context.close();
 });
