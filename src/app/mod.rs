@@ -125,8 +125,11 @@ fn App(props: &AppProps) -> Html {
         .map(|report| report.announcement(current.answer_changed));
 
     html! {
+        // A class that changes is set as the `className` property, never as a dynamic `class`:
+        // yew turns every dynamic `class` into its `Classes` set (an index map and its
+        // hashing), about 2.4 KB gzip of wasm that every reader downloads (docs/size-log.md).
         <div
-            class={classes!("cek-klien", host.embedded().then_some("embedded"))}
+            ~className={if host.embedded() { "cek-klien embedded" } else { "cek-klien" }}
             data-theme={current.theme.code()}
             lang={lang.code()}
             ref={wrapper}

@@ -316,8 +316,9 @@ fn fold(
     let mut summary = String::from("<summary>");
     element(&mut summary, open, title, close);
     summary.push_str("</summary>");
+    // `~className`, not a dynamic `class`: see the App's root element.
     html! {
-        <details {class} data-testid={testid}>
+        <details ~className={class} data-testid={testid}>
             { raw(summary) }
             { body }
         </details>
