@@ -3,7 +3,7 @@ use super::raw;
 use crate::core::banks::BANKS;
 use crate::core::html::element;
 use crate::core::link::Progress;
-use crate::core::pages::{page_in, BUILDER_PAGE};
+use crate::core::pages::{page_in, BUILDER_PAGE, TERMS_PAGE};
 use crate::core::prerender::card_text;
 use crate::core::state::{Action, Confirm};
 use crate::core::text::Lang;
@@ -20,8 +20,9 @@ pub struct IntroScreen<'a> {
     pub resume: &'a [Progress],
     /// A question waiting for the reader before answers are thrown away.
     pub confirm: Option<Confirm>,
-    /// The builder is offered on the app's own page, not inside someone's blog.
-    pub show_builder_link: bool,
+    /// The app's other pages (work terms, the builder) are offered on its own page, not
+    /// inside someone's blog.
+    pub show_page_links: bool,
     /// Whether this copy stores anything (not in the script mount, which leaves the blog's
     /// storage alone), so the footer never claims to keep what it does not.
     pub uses_storage: bool,
@@ -138,10 +139,18 @@ pub fn view(props: &IntroScreen) -> Html {
         Ui::HowItWorks.text(lang),
         "</p>",
     );
-    if props.show_builder_link {
-        builder.push_str("<p class=\"builder-link\"><a data-testid=\"open-builder\" href=\"");
-        element(&mut builder, "", &page_in(BUILDER_PAGE, lang), "");
-        element(&mut builder, "\">", Ui::BuilderOpen.text(lang), "</a></p>");
+    if props.show_page_links {
+        builder.push_str("<div class=\"page-links\"><p><a data-testid=\"terms-link\" href=\"");
+        element(&mut builder, "", &page_in(TERMS_PAGE, lang), "\">");
+        element(&mut builder, "", Ui::TermsOpen.text(lang), "</a></p>");
+        builder.push_str("<p><a data-testid=\"open-builder\" href=\"");
+        element(&mut builder, "", &page_in(BUILDER_PAGE, lang), "\">");
+        element(
+            &mut builder,
+            "",
+            Ui::BuilderOpen.text(lang),
+            "</a></p></div>",
+        );
     }
     let mut forget_hint = String::new();
     element(

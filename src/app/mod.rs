@@ -93,7 +93,7 @@ fn App(props: &AppProps) -> Html {
             only: host.options.quiz,
             resume: &current.resume,
             confirm: current.confirm,
-            show_builder_link: !host.embedded(),
+            show_page_links: !host.embedded(),
             uses_storage: host.owns_page(),
             forgotten: current.forgotten,
             dispatch: &dispatch,
@@ -113,6 +113,7 @@ fn App(props: &AppProps) -> Html {
             shared: *shared,
             answers: &current.answers,
             report,
+            app_base: &host.app_base,
             copied: current.copied,
             updated: current.answer_changed.then(|| report.announcement(true)),
             dispatch: &dispatch,
@@ -127,11 +128,11 @@ fn App(props: &AppProps) -> Html {
         .map(|report| report.announcement(current.answer_changed));
 
     html! {
+        // A class that changes is set as the `className` property, never as a dynamic `class`:
+        // yew turns every dynamic `class` into its `Classes` set (an index map and its
+        // hashing), about 2.4 KB gzip of wasm that every reader downloads (docs/size-log.md).
         <div
-            // A `class` that is not one literal goes through yew's `Classes` set (about 900 B of
-            // wasm, gzip): a state that changes the look is a data attribute instead.
-            class="cek-klien"
-            data-embedded={host.embedded().then_some("")}
+            ~className={if host.embedded() { "cek-klien embedded" } else { "cek-klien" }}
             data-theme={current.theme.code()}
             lang={lang.code()}
             ref={wrapper}

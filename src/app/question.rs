@@ -110,9 +110,9 @@ pub fn view(props: &QuestionScreen) -> Html {
             choice.text.get(lang),
             "</span>",
         );
+        // `~className`, not a dynamic `class`: see the App's root element.
         html! {
-            // `data-selected`, not a class: see the wrapper in `App`.
-            <label class="choice" data-selected={checked.then_some("")} data-testid="choice">
+            <label ~className={if checked { "choice selected" } else { "choice" }} data-testid="choice">
                 <input type="radio" name="answer" value={index.to_string()} {checked} {onclick} />
                 { raw(text) }
             </label>
@@ -165,7 +165,7 @@ pub fn view(props: &QuestionScreen) -> Html {
                 <button type="button" class="secondary" data-testid="back" onclick={on_back}>
                     { Ui::Back.text(lang) }
                 </button>
-                <button type="button" class={next_class} data-testid="next" onclick={on_next}>
+                <button type="button" ~className={next_class} data-testid="next" onclick={on_next}>
                     { next_label.text(lang) }
                 </button>
             </nav>

@@ -18,6 +18,8 @@ pub struct ResultScreen<'a> {
     pub shared: bool,
     pub answers: &'a Answers,
     pub report: &'a Report<'a>,
+    /// The folder of the app's own page: in a blog, other pages are opened from it.
+    pub app_base: &'a str,
     pub copied: Option<Copied>,
     /// After a changed answer in the review list: the line that says the result was
     /// recomputed (the live region's announcement), shown beside the list.
@@ -161,6 +163,33 @@ pub fn view(props: &ResultScreen) -> Html {
         lang,
         "</ul>",
     );
+    // The download, and the work-terms page with this result's clauses (see `Report`). In a
+    // blog the page opens from the app's own folder in a new tab, so the reader keeps the post.
+    let mut checklist_links = String::new();
+    element(
+        &mut checklist_links,
+        "<a class=\"button secondary\" download=\"cek-klien-checklist.txt\" href=\"",
+        &browser::text_data_url(&checklist),
+        "\">",
+    );
+    element(
+        &mut checklist_links,
+        "",
+        Ui::DownloadChecklist.text(lang),
+        "</a>",
+    );
+    if let Some(terms) = &report.terms_link {
+        checklist_links
+            .push_str("<a class=\"button secondary\" data-testid=\"draft-terms\" href=\"");
+        if headings.embedded {
+            element(&mut checklist_links, "", props.app_base, "");
+        }
+        element(&mut checklist_links, "", terms, "\"");
+        if headings.embedded {
+            checklist_links.push_str(" target=\"_blank\"");
+        }
+        element(&mut checklist_links, ">", Ui::DraftTerms.text(lang), "</a>");
+    }
     let mut share = String::new();
     element(&mut share, open, Ui::ShareHeading.text(lang), close);
     element(
@@ -264,9 +293,7 @@ pub fn view(props: &ResultScreen) -> Html {
                     { raw(checklist_items) }
                     <div class="actions no-print">
                         <button type="button" class="secondary" onclick={on_copy_checklist}>{ Ui::CopyChecklist.text(lang) }</button>
-                        <a class="button secondary" download="cek-klien-checklist.txt" href={browser::text_data_url(&checklist)}>
-                            { Ui::DownloadChecklist.text(lang) }
-                        </a>
+                        { raw(checklist_links) }
                         <span class="copy-feedback" role="status">{ checklist_feedback }</span>
                     </div>
                     </>
@@ -316,8 +343,9 @@ fn fold(
     let mut summary = String::from("<summary>");
     element(&mut summary, open, title, close);
     summary.push_str("</summary>");
+    // `~className`, not a dynamic `class`: see the App's root element.
     html! {
-        <details {class} data-testid={testid}>
+        <details ~className={class} data-testid={testid}>
             { raw(summary) }
             { body }
         </details>
@@ -375,8 +403,10 @@ fn flag_list(out: &mut String, bank: &Bank, result: &Classification, lang: Lang)
     }
     out.push_str("<ul class=\"flags\">");
     for flag in result.flags.iter().filter_map(|&f| bank.flags.get(f)) {
+        // The flag's id is for the browser tests (the work-terms link carries the same ids).
+        element(out, "<li data-flag=\"", &flag.id, "\"");
         if flag.severity == Severity::Severe {
-            element(out, "<li class=\"severe\">", flag.label.get(lang), "");
+            element(out, " class=\"severe\">", flag.label.get(lang), "");
             element(
                 out,
                 " <strong class=\"tag\">",
@@ -384,7 +414,7 @@ fn flag_list(out: &mut String, bank: &Bank, result: &Classification, lang: Lang)
                 "</strong></li>",
             );
         } else {
-            element(out, "<li>", flag.label.get(lang), "</li>");
+            element(out, ">", flag.label.get(lang), "</li>");
         }
     }
     out.push_str("</ul>");

@@ -19,21 +19,31 @@ pub fn page_in(page: &str, lang: Lang) -> String {
 /// The work-terms page: a page of its own so the quiz never downloads it.
 pub const TERMS_PAGE: &str = "terms.html";
 
+/// The quiz whose results open the work-terms page: its recommendations are written for this
+/// bank's outcomes and flags (the build checks them against it), and no other quiz's.
+pub const TERMS_QUIZ: &str = "tipe-klien";
+
 /// What a fragment of the work-terms page starts with when a quiz result opened it:
 /// `from.<outcome>.<flag>…`, every part a bank id (lower-case letters, digits and `-`). The
 /// page switches on the clauses that result recommends; nothing else travels.
 pub const FROM_RESULT: &str = "from.";
 
 /// The work-terms page opened in `lang` for a `tipe-klien` result's outcome and raised flags.
+/// The flags are any list of ids (a slice, or a result's flags as they are read from its bank):
+/// the quiz builds no list for them, which saves every reader's download the code for one.
 #[must_use]
-pub fn terms_for_result_link(outcome: &str, flags: &[&str], lang: Lang) -> String {
+pub fn terms_for_result_link(
+    outcome: &str,
+    flags: impl IntoIterator<Item = impl AsRef<str>>,
+    lang: Lang,
+) -> String {
     let mut address = page_in(TERMS_PAGE, lang);
     address.push('#');
     address.push_str(FROM_RESULT);
     address.push_str(outcome);
     for flag in flags {
         address.push('.');
-        address.push_str(flag);
+        address.push_str(flag.as_ref());
     }
     address
 }
@@ -62,7 +72,7 @@ mod tests {
 
     #[test]
     fn a_results_terms_link_carries_its_outcome_and_flags_and_reads_back() {
-        let link = terms_for_result_link("merah", &["minta-gratis", "jam-kerja"], Lang::En);
+        let link = terms_for_result_link("merah", ["minta-gratis", "jam-kerja"], Lang::En);
         assert_eq!(link, "terms.html?lang=en#from.merah.minta-gratis.jam-kerja");
         let fragment = link.split_once('#').map(|(_, f)| f).unwrap_or_default();
         assert_eq!(

@@ -7,7 +7,7 @@
 use super::bank::Bank;
 use super::banks::quiz_facts;
 use super::html::element;
-use super::pages::{page_in, BUILDER_PAGE};
+use super::pages::{page_in, BUILDER_PAGE, TERMS_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
 
@@ -74,10 +74,12 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         t(Ui::HowItWorks),
         "</p>",
     );
-    html.push_str("<p class=\"builder-link\"><a href=\"");
+    html.push_str("<div class=\"page-links\"><p><a href=\"");
+    html.push_str(&page_in(TERMS_PAGE, lang));
+    element(&mut html, "\">", t(Ui::TermsOpen), "</a></p><p><a href=\"");
     html.push_str(&page_in(BUILDER_PAGE, lang));
-    element(&mut html, "\">", t(Ui::BuilderOpen), "</a>");
-    html.push_str("</p><footer class=\"device-data\">");
+    element(&mut html, "\">", t(Ui::BuilderOpen), "</a></p></div>");
+    html.push_str("<footer class=\"device-data\">");
     element(&mut html, "<p class=\"muted\">", t(Ui::ForgetHint), "</p>");
     element(
         &mut html,

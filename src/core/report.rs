@@ -7,6 +7,7 @@ use super::bank::{Bank, Outcome};
 use super::classify::Lead;
 use super::classify::{classify, Answers, Classification};
 use super::link;
+use super::pages::{terms_for_result_link, TERMS_QUIZ};
 use super::text::Lang;
 use super::ui_text::Ui;
 
@@ -23,6 +24,10 @@ pub struct Report<'b> {
     pub plain_text: String,
     /// The full address that reopens this result anywhere.
     pub share_url: String,
+    /// The work-terms page for this verdict, relative to the app base: only for the quiz the
+    /// page reads ([`TERMS_QUIZ`]), and not when no answer carried any evidence (there is no
+    /// verdict, and no checklist, to draft terms from).
+    pub terms_link: Option<String>,
 }
 
 impl<'b> Report<'b> {
@@ -48,6 +53,16 @@ impl<'b> Report<'b> {
         share_url.push('#');
         share_url.push_str(&link::encode(bank, answers, lang));
         let plain_text = result_text(bank, &classification, &advice, lang, &share_url);
+        let flags = classification
+            .flags
+            .iter()
+            .filter_map(|&f| bank.flags.get(f))
+            .map(|flag| &flag.id);
+        let terms_link = bank
+            .outcomes
+            .get(classification.primary)
+            .filter(|_| bank.id == TERMS_QUIZ && classification.lead != Lead::NoEvidence)
+            .map(|outcome| terms_for_result_link(&outcome.id, flags, lang));
         Report {
             bank,
             lang,
@@ -56,6 +71,7 @@ impl<'b> Report<'b> {
             runner_up,
             plain_text,
             share_url,
+            terms_link,
         }
     }
 
