@@ -9,8 +9,16 @@ const NOTE = 'cek-klien-updated';
 const OURS = /^cek-klien-/;
 
 const base = new URL('./', self.location.href);
-// A file of this build by its name relative to the worker ('' is the site's own address).
-const nameOf = (url) => (url.origin === base.origin && url.pathname.startsWith(base.pathname) ? decodeURIComponent(url.pathname.slice(base.pathname.length)) : null);
+// A file of this build by its name relative to the worker ('' is the site's own address); null
+// for anything else, an address whose escapes do not decode included.
+function nameOf(url) {
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  try {
+    return decodeURIComponent(url.pathname.slice(base.pathname.length));
+  } catch {
+    return null;
+  }
+}
 
 self.addEventListener('install', (event) => {
   // addAll stores nothing unless every file arrived (a half-finished deploy fails the install,

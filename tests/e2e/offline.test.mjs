@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, launch, openPage } from './support/browser.mjs';
 import { artifactsIn } from './support/artifacts.mjs';
 import { startServer } from './support/server.mjs';
+import { appPolicy } from './support/csp.mjs';
 import { serveHostPage } from './support/host.mjs';
 import { answerUntilResult, outcomeOf, startQuiz, switchLanguage } from './support/flows.mjs';
 
@@ -30,11 +31,12 @@ after(async () => {
 });
 
 /// A copy of the build served from a folder of its own, so a test can deploy another build
-/// over it at the same origin.
+/// over it at the same origin; with the README's Content-Security-Policy, which must let the
+/// manifest, the worker and the note work (any page may frame it, as for a blog's iframe).
 async function serveCopy() {
   const root = mkdtempSync(join(tmpdir(), 'cek-klien-site-'));
   cpSync(DIST, root, { recursive: true });
-  const server = await startServer(root, { notFound: '404.html' });
+  const server = await startServer(root, { notFound: '404.html', headers: { 'content-security-policy': appPolicy('*') } });
   return { ...server, root, close: async () => (await server.close(), rmSync(root, { recursive: true, force: true })) };
 }
 
