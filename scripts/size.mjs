@@ -78,8 +78,14 @@ for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
   for (const name of onFailure) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when the app fails to start: ${name}`);
   // (The worker, the manifest and the icons it names are listed once, below.)
   for (const name of offline.filter((n) => /^offline-/.test(n))) console.log(`${String(gzipOf(name)).padStart(8)} B gzip offline only, after first load: ${name}`);
-  if (quiz && ceiling !== null && bytes > ceiling) {
-    console.error(`first load ${bytes} B is over the ceiling of ${ceiling} B: a change made the download bigger`);
+  // An og:image made absolute by CEK_KLIEN_BASE_URL (scripts/post-build.mjs) is the deployer's
+  // address, not the app's code: its bytes are shown, and not held against the ceiling.
+  const html = readFileSync(join(dir, page), 'utf8');
+  const relative = html.replace(/content="https?:\/\/[^"]*?og-image\.png"/, 'content=og-image.png');
+  const address = gzipSync(html, { level: 9 }).length - gzipSync(relative, { level: 9 }).length;
+  if (address !== 0) console.log(`${String(address).padStart(8)} B gzip of it the og:image address CEK_KLIEN_BASE_URL made absolute (not held against the ceiling)`);
+  if (quiz && ceiling !== null && bytes - address > ceiling) {
+    console.error(`first load ${bytes - address} B is over the ceiling of ${ceiling} B: a change made the download bigger`);
     failed = true;
   }
   if (!quiz && bytes > OTHER_PAGE_BUDGET) {
