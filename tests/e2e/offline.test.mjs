@@ -185,6 +185,8 @@ test('a new deploy is installed whole in the background, used from the next visi
   await later.goto(site.url);
   await later.waitForSelector('[data-testid=start]');
   assert.equal((await buildOf(later)).mark, 'b');
+  // offline.js has run (it links the manifest first), and had time to look for the mark.
+  await later.waitForSelector('link[rel=manifest]', { state: 'attached' });
   await later.waitForTimeout(500);
   assert.equal(await later.locator('[data-testid=updated]').count(), 0, 'the note shows once');
   await later.close();
