@@ -10,12 +10,15 @@
 //    English intro (English iframes load it), and 404.html (recovers links with '%23');
 // 4. writes embed.js with the current build's hashed file names and the embed option names;
 // 5. builds builder.html (the embed builder) and terms.html (the work-terms page), each with its
-//    own wasm so the quiz never downloads them, and adds their files.
+//    own wasm so the quiz never downloads them, and adds their files;
+// 6. last, once every page's files are in place: writes the service worker (scripts/offline.mjs)
+//    from the final file list. A page added like builder.html goes before this step.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { minify } from 'terser';
+import { writeWorker } from './offline.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -42,9 +45,11 @@ const gluePath = join(dir, build.js);
 const glue = readFileSync(gluePath, 'utf8');
 const minified = await minify(glue, { module: true, compress: { passes: 2 }, mangle: true });
 writeFileSync(gluePath, minified.code);
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-if (!html.includes(sri(glue))) throw new Error(`no integrity attribute for ${build.js} in ${page}`);
-html = html.replace(sri(glue), sri(minified.code));
+// A page's files have sha256 or (Trunk's default) sha384 digests.
+const sri = (algorithm, text) => `${algorithm}-${createHash(algorithm).update(text).digest('base64')}`;
+const algorithm = ['sha256', 'sha384'].find((a) => html.includes(sri(a, glue)));
+if (!algorithm) throw new Error(`no integrity attribute for ${build.js} in ${page}`);
+html = html.replace(sri(algorithm, glue), sri(algorithm, minified.code));
 // Trunk's inline loader is replaced by static/start.js: an external file (strict CSP) that also
 // reports a failed or slow load on the page's static content.
 const inline = /<script type=("?)module\1>([\s\S]*?)<\/script>/;
@@ -63,6 +68,12 @@ const explainSource = readFileSync(new URL('../static/load-failed.js', import.me
 const explainCode = (await minify(explainSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
 const explainName = `load-failed-${createHash('sha256').update(explainCode).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, explainName), explainCode);
+// Offline and installable (the standalone pages only): imported by the loader once the app has
+// started, so it is no part of the first load.
+const offlineSource = readFileSync(new URL('../static/offline.js', import.meta.url), 'utf8');
+const offlineCode = (await minify(offlineSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
+const offlineName = `offline-${createHash('sha256').update(offlineCode).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, offlineName), offlineCode);
 let loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8');
 // The work-terms page carries both languages of its words in its wasm: its loader must not
 // fetch the quiz's English texts for an English reader (the minifier drops the dead call).
@@ -73,6 +84,7 @@ if (page === 'terms.html') {
 }
 loaderSource = loaderSource
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
+  .replace('__CEK_KLIEN_OFFLINE__', offlineName)
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_ENGLISH__', englishFile)
@@ -88,6 +100,19 @@ html = html.replace(inline, `<script type=module src=./${loaderName}></script>`)
 const stylesheet = /<link (?![^>]*crossorigin)([^>]*rel=stylesheet)/g;
 if (!stylesheet.test(html)) throw new Error(`no stylesheet link to fetch with CORS in ${page}`);
 html = html.replace(stylesheet, '<link crossorigin $1');
+// Trunk copies a stylesheet's data-integrity option into the page, where it means nothing.
+html = html.replace(/ data-integrity=\w+/g, '');
+// Link previews: most crawlers want og:image as an absolute address, which only the site owner
+// knows (the site runs under any path of any host); CEK_KLIEN_BASE_URL, the address dist/ is
+// served from, makes it one. Without it the image stays relative, which some apps resolve.
+const ogImage = /content=("?)og-image\.png\1/;
+if (!ogImage.test(html)) throw new Error(`no og:image in ${page}`);
+const baseUrl = process.env.CEK_KLIEN_BASE_URL;
+if (baseUrl) {
+  const absolute = new URL('og-image.png', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  if (!/^https?:$/.test(absolute.protocol)) throw new Error(`CEK_KLIEN_BASE_URL must be an http(s) address: ${baseUrl}`);
+  html = html.replace(ogImage, `content="${absolute.href.replace(/"/g, '%22')}"`);
+}
 
 if (page in OTHER_PAGES) {
   writeFileSync(pagePath, html);
@@ -143,3 +168,6 @@ for (const [other, name] of Object.entries(OTHER_PAGES)) {
     if (!existsSync(join(dir, file))) copyFileSync(join(otherDist, file), join(dir, file));
   }
 }
+
+// The service worker, from the files every page now has.
+console.log(`post-build: sw.js, cache ${await writeWorker(dir)}`);

@@ -9,6 +9,8 @@ const ENGLISH = './__CEK_KLIEN_ENGLISH__';
 const LATER = './__CEK_KLIEN_LATER__';
 // Says why a load failed when the connection is not to blame; fetched only after a failure.
 const EXPLAIN = './__CEK_KLIEN_EXPLAIN__';
+// Offline use and the install prompt (never in an embed), once the app runs.
+const OFFLINE = './__CEK_KLIEN_OFFLINE__';
 const SLOW_MS = 8000;
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi Anda lalu coba lagi. / The quiz could not load. Check your connection and try again.';
 const SLOW = 'Kuis masih dimuat. Sepertinya koneksi sedang lambat. / The quiz is still loading. The connection seems slow.';
@@ -73,6 +75,7 @@ async function start() {
     const wasm = await bindings.default({ module_or_path: WASM });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    import(OFFLINE).catch(() => {});
   } catch (error) {
     console.error('Cek Klien could not load', error);
     // If even this file cannot be fetched, the connection it is.

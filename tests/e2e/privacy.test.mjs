@@ -1,6 +1,7 @@
 // Across both quizzes, sharing, the builder, the work-terms page and both embed modes, the app
 // sets no cookie, contacts no third origin, writes storage only under its own keys, and
-// "forget" removes all of it.
+// "forget" removes all of it. The standalone site's service worker fetches only the app's own
+// files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/app.mjs';
@@ -15,6 +16,9 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   const { context, page, problems } = await app.open(null);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
   const requests = recordRequests(context);
+  // What the service worker fetches itself (it keeps the build for offline use).
+  const workerRequests = [];
+  context.on('request', (request) => request.serviceWorker() && workerRequests.push(request.url()));
   await context.addInitScript(() => {
     const writes = (window.__storageWrites = []);
     const original = Storage.prototype.setItem;
@@ -69,6 +73,10 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   assert.equal(await page.evaluate(() => document.cookie), '');
   const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
   assert.deepEqual([...origins].sort(), [app.server.origin, blog.origin].sort());
+  // The worker installed (it fetched the build's files), and only from the app's origin.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  assert.ok(workerRequests.some((u) => /\/index\.html$/.test(u)), 'the worker kept the build');
+  assert.deepEqual(workerRequests.filter((u) => new URL(u).origin !== app.server.origin), []);
 
   await page.goto(app.url);
   await page.click('[data-testid=forget]');

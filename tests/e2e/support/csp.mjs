@@ -9,6 +9,8 @@ export function appPolicy(frameAncestors) {
     "style-src 'self'",
     "img-src 'self'",
     "connect-src 'self'",
+    // The web app manifest offline.js links (the service worker falls under script-src).
+    "manifest-src 'self'",
     "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
