@@ -82,6 +82,13 @@ if (page === 'terms.html') {
   if (!loaderSource.includes(prefetch)) throw new Error(`static/start.js no longer has ${prefetch}`);
   loaderSource = loaderSource.replace(prefetch, 'if (false)');
 }
+// On a page other than the quiz, a slow or failed load speaks of that page, not the quiz.
+if (page in OTHER_PAGES) {
+  for (const [quiz, other] of [['Kuis tidak', 'Halaman ini tidak'], ['Kuis masih', 'Halaman ini masih'], ['The quiz', 'This page']]) {
+    if (!loaderSource.includes(quiz)) throw new Error(`static/start.js no longer says ${quiz}`);
+    loaderSource = loaderSource.replaceAll(quiz, other);
+  }
+}
 loaderSource = loaderSource
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_OFFLINE__', offlineName)

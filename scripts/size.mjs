@@ -5,7 +5,8 @@
 // failed start, fetched only then, on lines of their own; so are offline use and the install
 // prompt: offline.js, imported once the app has started, the service worker, the manifest and
 // its icons, and what the worker then keeps in the background). The quiz (index.html) has a ceiling: with --ceiling N the command fails
-// when its first load exceeds N. Every other page has the product's budget of 110 KB gzip.
+// when its first load exceeds N. Every other page has the product's budget of 110 KB gzip, and
+// terms.html, which is also the fit check a prospect opens, 100 KB.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,8 @@ const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
 const ceilingAt = args.indexOf('--ceiling');
 const ceiling = ceilingAt >= 0 ? Number(args[ceilingAt + 1]) : null;
 const OTHER_PAGE_BUDGET = 110_000;
+// The fit check a prospect opens is terms.html (the work-terms page's wasm): its budget is lower.
+const PAGE_BUDGETS = { 'terms.html': 100_000 };
 
 const OFFLINE_ONLY = /^(offline-[0-9a-f]+\.js|sw\.js|manifest\.webmanifest|icon-[\w-]+\.png)$/;
 const gzipOf = (name) => gzipSync(readFileSync(join(dir, name)), { level: 9 }).length;
@@ -71,7 +74,8 @@ for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
   const bytes = [...names].reduce((sum, name) => sum + gzipOf(name), 0);
   // en.html is the quiz's page with its intro in English (English iframes load it).
   const quiz = page === 'index.html' || page === 'en.html';
-  const budget = quiz ? 'budget: never past 116 KB, aim 100 KB' : `budget ${OTHER_PAGE_BUDGET / 1000} KB`;
+  const pageBudget = PAGE_BUDGETS[page] ?? OTHER_PAGE_BUDGET;
+  const budget = quiz ? 'budget: never past 116 KB, aim 100 KB' : `budget ${pageBudget / 1000} KB`;
   console.log(`${String(bytes).padStart(8)} B gzip first load of ${page} (${(bytes / 1024).toFixed(1)} KiB; ${budget}): ${[...names].join(' ')}`);
   for (const name of english) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more for English readers: ${name}`);
   for (const name of results) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once a quiz starts or a result opens (Indonesian): ${name}`);
@@ -88,8 +92,8 @@ for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
     console.error(`first load ${bytes - address} B is over the ceiling of ${ceiling} B: a change made the download bigger`);
     failed = true;
   }
-  if (!quiz && bytes > OTHER_PAGE_BUDGET) {
-    console.error(`${page}'s first load ${bytes} B is over its budget of ${OTHER_PAGE_BUDGET} B`);
+  if (!quiz && bytes > pageBudget) {
+    console.error(`${page}'s first load ${bytes} B is over its budget of ${pageBudget} B`);
     failed = true;
   }
 }

@@ -21,7 +21,7 @@ const SOURCE: &str = include_str!("../data/terms/clauses.toml");
 /// Terms that switch the conditions the rules read both ways.
 fn variations() -> Vec<Terms> {
     let mut all = Vec::new();
-    for on_call in [false, true] {
+    for (on_call, by_email) in [(false, true), (true, true), (false, false)] {
         for deposit in [0, 50] {
             for revisions in [0, 2, 5] {
                 for clauses in [ClauseSet::default(), ClauseSet::all()] {
@@ -30,6 +30,7 @@ fn variations() -> Vec<Terms> {
                         ..Terms::default()
                     };
                     terms.fields.on_call = on_call;
+                    terms.fields.evidence_email = by_email;
                     terms.fields.on_call_price = 500_000;
                     terms.fields.deposit_percent = deposit;
                     terms.fields.revisions = revisions;
@@ -204,8 +205,8 @@ fn mistakes_in_the_fit_check_name_their_place() {
         Problem::UnknownClause("lama".into()),
     );
     let errors = broken(
-        "Selesaikan dulu urusan dengan penyedia lama",
-        "Selesaikan dulu urusan dengan {client_name}",
+        "Sebaiknya urusan dengan penyedia lama",
+        "Sebaiknya urusan dengan {client_name}",
     );
     has(
         &errors,
@@ -213,7 +214,7 @@ fn mistakes_in_the_fit_check_name_their_place() {
         Problem::FreeTextInSummary("client_name".into()),
     );
     let errors = broken(
-        "en = \"Settle things with the old provider first (access, data, invoices). Problems left by the earlier work are handled as separate work.\"",
+        "en = \"It is best to settle things with the previous provider first (access, data, invoices). If you need help clearing up after the earlier work, that help is extra work with its own quote.\"",
         "en = \"\"",
     );
     has(&errors, "fit.rules[9].way", Problem::MissingLanguage("en"));

@@ -9,8 +9,8 @@ use cek_klien::core::terms::form::{action_for_input, form_html, form_marks};
 use cek_klien::core::terms::json::{from_json, to_json, to_text, Json};
 use cek_klien::core::terms::link::{encode, TermsLinkError};
 use cek_klien::core::terms::page::{
-    parse_typed_number, reduce, CopyTarget, ImportProblem, Notice, Opened, Remembered, TermsAction,
-    TermsPage, TermsStartup,
+    parse_count, parse_typed_number, reduce, CopyTarget, ImportProblem, Notice, Opened, Remembered,
+    TermsAction, TermsPage, TermsStartup,
 };
 use cek_klien::core::terms::sections::{
     data_url, device_html, file_html, intro_html, notice_marks, send_html, Act,
@@ -147,6 +147,15 @@ fn money_is_read_the_way_people_type_it() {
     assert_eq!(parse_typed_number("1.5jt"), None);
     assert_eq!(parse_typed_number("-5"), None);
     assert_eq!(parse_typed_number(&"9".repeat(40)), Some(u64::MAX));
+    // Invoices write zero cents; rupiah have no other cents.
+    assert_eq!(parse_typed_number("Rp1.500.000,00"), Some(1_500_000));
+    assert_eq!(parse_typed_number("1,500,000.00"), Some(1_500_000));
+    assert_eq!(parse_typed_number("1500000.50"), None);
+    assert_eq!(parse_typed_number("2,5"), None);
+    // A count is digits only: "2.5" is not 25.
+    assert_eq!(parse_count("2.5"), None);
+    assert_eq!(parse_count(" 12 "), Some(12));
+    assert_eq!(parse_count(""), None);
     let page = act(
         start("", Lang::Id, None),
         TermsAction::Number {
@@ -155,7 +164,7 @@ fn money_is_read_the_way_people_type_it() {
         },
     );
     assert_eq!(page.terms.fields.price, 1_500_000);
-    // Something that is not a number leaves the value as it was.
+    // Something that is not a number leaves the value as it was, and the field says why.
     let page = act(
         page,
         TermsAction::Number {
@@ -164,6 +173,17 @@ fn money_is_read_the_way_people_type_it() {
         },
     );
     assert_eq!(page.terms.fields.price, 1_500_000);
+    assert_eq!(page.errors().len(), 1);
+    assert_eq!(page.errors()[0].problem, FieldProblem::NotANumber);
+    assert_eq!(page.link(), None);
+    let page = act(
+        page,
+        TermsAction::Number {
+            field: "price",
+            typed: "1.500.000,00".into(),
+        },
+    );
+    assert!(page.errors().is_empty());
     // Out of range is kept and reported, so the reader sees why no link is made.
     let page = act(
         page,
@@ -175,6 +195,20 @@ fn money_is_read_the_way_people_type_it() {
     assert_eq!(page.terms.fields.revisions, 50);
     assert_eq!(page.link(), None);
     assert_eq!(page.to_remember(), Remembered::Nothing);
+    // The address keeps everything else, with the field in error at its default.
+    let kept = cek_klien::core::terms::link::decode(&page.address_link().unwrap_or_default())
+        .expect("a valid link");
+    assert_eq!(kept.fields.price, 1_500_000);
+    assert_eq!(kept.fields.revisions, Terms::default().fields.revisions);
+    // Too large for the field's type is out of range too, not ignored.
+    let page = act(
+        page,
+        TermsAction::Number {
+            field: "revisions",
+            typed: "70000".into(),
+        },
+    );
+    assert_eq!(page.terms.fields.revisions, 21);
     let marks = form_marks(&page.terms, &page.errors(), Lang::Id);
     assert_eq!(marks.invalid, ["revisions"]);
     assert!(send_html(&page, "", "", "", None).contains("terms-fix-first"));
@@ -503,4 +537,19 @@ fn a_file_of_the_wrong_shape_is_unreadable_and_wrong_values_are_named() {
         from_json(&parse(r#"{"fields": {"price": 1000}}"#)).map(|t| t.fields.price),
         Ok(1000)
     );
+}
+
+#[test]
+fn the_client_summary_never_asks_the_client_to_fill_in_a_blank() {
+    use cek_klien::core::terms::client_summary;
+    use cek_klien::core::terms::render::BLANK;
+    for lang in DocLang::ALL {
+        let lines = client_summary(&Terms::default(), lang);
+        assert!(lines.iter().all(|line| !line.contains(BLANK)), "{lines:#?}");
+        assert!((5..=8).contains(&lines.len()));
+    }
+    let mut terms = Terms::default();
+    terms.fields.price = 1_500_000;
+    let lines = client_summary(&terms, DocLang::Id).join("\n");
+    assert!(lines.contains("Rp 1.500.000"), "{lines}");
 }

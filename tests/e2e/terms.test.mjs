@@ -87,7 +87,7 @@ test('the link reopens exactly these terms on another device, and a reload keeps
 
   const other = await openTerms(link, { locale: 'en-GB' });
   assert.equal(await previewText(other.page), text, 'the same agreement, word for word');
-  assert.equal(await other.page.inputValue('input[name=price]'), '2750000');
+  assert.equal(await other.page.inputValue('input[name=price]'), '2.750.000', 'money shown the Indonesian way');
   assert.equal(await other.page.isChecked('input[name=work_days][value="4"]'), false);
   assert.deepEqual(other.problems, []);
   await other.context.close();
@@ -285,5 +285,57 @@ test('the quiz never downloads the work-terms page, and the page never downloads
   assert.deepEqual(seen.filter((url) => /texts-(en|id)-/.test(url)), []);
   assert.ok(seen.some((url) => /terms-[0-9a-f]+_bg\.wasm$/.test(url)));
   await english.context.close();
+  await context.close();
+});
+
+// What a new user on a phone found, each a regression test: cents on an invoice made the price
+// a hundred times larger; out-of-range values went into the printout; a field in error stopped
+// the address from keeping anything, so a reload lost the rest; text in a number field was
+// dropped without a word; the summary for chat carried blanks; "forget" left the terms in the
+// address; the file button did not look like one; a slow load spoke of the quiz.
+test('what a new user found: cents, errors kept out of the printout, reloads, blanks, forget, loader words', async () => {
+  const { context, page, problems } = await openTerms(terms(), { viewport: { width: 360, height: 740 } });
+  await page.fill('input[name=price]', 'Rp1.500.000,00');
+  assert.ok((await previewText(page)).includes('Rp 1.500.000,'), 'zero cents are not thousands');
+  await page.fill('input[name=price]', '1500000.50');
+  assert.match(await page.textContent('#error-price'), /angka bulat/);
+  await page.fill('input[name=price]', '2000000');
+  assert.equal(await page.textContent('#error-price'), '');
+  assert.ok(!(await page.inputValue('[data-testid=terms-summary]')).includes('....'), 'no blanks in the summary');
+
+  await page.fill('input[name=provider_name]', 'Rina Desain');
+  await page.fill('input[name=revisions]', '50');
+  assert.ok(await page.isVisible('[data-testid=terms-not-ready]'));
+  assert.equal(await page.locator('[data-testid=terms-print]').count(), 0, 'nothing to print while a field is wrong');
+  assert.match(await page.textContent('[data-testid=terms-fix-first]'), /Jumlah revisi yang termasuk/);
+  await page.reload();
+  await page.waitForSelector('input[name=provider_name]');
+  assert.equal(await page.inputValue('input[name=provider_name]'), 'Rina Desain', 'a reload keeps the rest');
+  assert.equal(await page.inputValue('input[name=price]'), '2.000.000');
+
+  const clause = page.getByRole('checkbox', { name: /Lingkup Pekerjaan/ });
+  assert.equal(await clause.count(), 1, 'each clause box names its clause');
+  const button = await page.locator('.file-button').evaluate((e) => ({ height: e.getBoundingClientRect().height, border: getComputedStyle(e).borderTopWidth }));
+  assert.ok(button.height >= 44 && button.border !== '0px', JSON.stringify(button));
+  assert.ok((await page.locator('.terms-back').evaluate((e) => e.getBoundingClientRect().height)) >= 44);
+
+  await page.click('[data-testid=terms-forget]');
+  await page.click('[data-testid=confirm-yes]');
+  assert.equal(await page.evaluate(() => location.hash), '', 'the address no longer holds the terms');
+
+  const loader = await page.locator('script[src*=start-]').getAttribute('src');
+  const code = await (await page.request.get(new URL(loader, page.url()).href)).text();
+  assert.ok(code.includes('Halaman ini') && !code.includes('Kuis'), 'the loader speaks of this page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a language switch on the work-terms page carries over to the quiz', async () => {
+  const { context, page } = await openTerms(terms());
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.goto(app.url);
+  await page.waitForSelector('[data-testid=start]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await context.close();
 });

@@ -4,6 +4,7 @@
 
 use super::super::browser;
 use crate::core::pages::{page_in, TERMS_PAGE};
+use crate::core::state::LANG_KEY;
 use crate::core::terms::fields::FIELDS;
 use crate::core::terms::form::FormMarks;
 use crate::core::terms::page::{
@@ -28,6 +29,11 @@ pub struct Memory {
 pub fn run(page: &TermsPage, memory: &mut Memory) -> Vec<TermsAction> {
     keep_address(page, memory);
     if memory.document_lang != Some(page.ui) {
+        // A switch (not the first draw) is the reader's choice, kept as the quiz keeps it, so
+        // going back to the quiz does not undo it.
+        if memory.document_lang.is_some() {
+            browser::store_item(LANG_KEY, Some(page.ui.code()));
+        }
         memory.document_lang = Some(page.ui);
         browser::set_document_lang(page.ui, text(&TEMPLATE.page.heading, page.ui));
     }
@@ -38,10 +44,10 @@ pub fn run(page: &TermsPage, memory: &mut Memory) -> Vec<TermsAction> {
 
 /// Keeps the terms' link in the address, so a reload or a bookmark keeps them, and the page's
 /// language in its query. Not on the first draw: the address is then what the reader opened
-/// (a damaged link stays there for them to see); and terms that are not valid yet leave it as
-/// it was. Replacing never adds a history entry.
+/// (a damaged link stays there for them to see). While a field is not right, the address keeps
+/// the rest (`TermsPage::nearest_valid`). Replacing never adds a history entry.
 fn keep_address(page: &TermsPage, memory: &mut Memory) {
-    let shown = (page.link(), page.ui);
+    let shown = (page.address_link(), page.ui);
     if memory.address.as_ref() == Some(&shown) {
         return;
     }

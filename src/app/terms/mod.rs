@@ -197,7 +197,7 @@ fn draw(view: &mut View) {
         Some(header_html(lang, true)),
         Some(intro_html(page)),
         form,
-        Some(preview_heading_html(lang) + &to_html(&doc)),
+        Some(preview_heading_html(lang, errors.is_empty()) + &to_html(&doc)),
         Some(send_html(
             page,
             &plain,
@@ -294,6 +294,14 @@ fn click(view: &Rc<RefCell<View>>, event: &web_sys::Event) {
         Act::Forget => TermsAction::Forget,
         Act::ForgetConfirmed => {
             browser::forget_device();
+            // The address holds the terms too: after a forget, a reload must not bring them
+            // back.
+            let mut address = browser::app_base();
+            address.push_str(&crate::core::pages::page_in(
+                crate::core::pages::TERMS_PAGE,
+                lang,
+            ));
+            browser::replace_address(&address);
             TermsAction::ForgetConfirmed
         }
         Act::ForgetDeclined => TermsAction::ForgetDeclined,

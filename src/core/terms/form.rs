@@ -112,7 +112,14 @@ pub fn form_html(terms: &Terms, ui: Lang) -> String {
             out,
             "<label class=check><input type=checkbox name={CLAUSE_INPUT}{id}{checked} aria-describedby=explain-{id}>"
         );
-        element(&mut out, "", say(&words.include_clause), "</label>");
+        // Sixteen boxes would all be called "Include this clause": each also names its clause.
+        element(
+            &mut out,
+            "",
+            say(&words.include_clause),
+            "<span class=visually-hidden>: ",
+        );
+        element(&mut out, "", say(&clause.title), "</span></label>");
         element(
             &mut out,
             "<p class=\"hint when-off\">",
@@ -260,10 +267,11 @@ fn input(out: &mut String, kind: Kind, value: Value<'_>, attributes: &str, name:
             element(out, "", &counter_text(used, max, ui), "</span>");
         }
         (Kind::Money, Value::Number(amount)) => {
+            // As the reader would write it (1.500.000); the page reads either way back.
             let shown = if amount == 0 {
                 String::new()
             } else {
-                amount.to_string()
+                format_rupiah(amount).trim_start_matches("Rp ").to_string()
             };
             let _ = write!(
                 out,

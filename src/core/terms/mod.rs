@@ -228,6 +228,8 @@ pub enum FieldProblem {
     UnknownOutcome,
     /// A value of another kind than the field's (text for a number, say), in an imported file.
     WrongKind,
+    /// Typed into a number field: not a whole number (letters, cents, a minus sign, nothing).
+    NotANumber,
 }
 
 impl std::fmt::Display for FieldError {
@@ -243,6 +245,7 @@ impl std::fmt::Display for FieldError {
             FieldProblem::EndsBeforeStart => f.write_str("must be later than the start"),
             FieldProblem::UnknownOutcome => f.write_str("not an outcome of the quiz"),
             FieldProblem::WrongKind => f.write_str("holds the wrong kind of value"),
+            FieldProblem::NotANumber => f.write_str("is not a whole number"),
         }
     }
 }

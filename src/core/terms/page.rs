@@ -4,7 +4,10 @@
 
 use super::fields::{spec, Kind, Value};
 use super::link::{self, TermsLinkError};
-use super::{clean_text, terms_for_result, validate, DocLang, FieldError, Terms, TEMPLATE};
+use super::{
+    clean_text, range, terms_for_result, validate, DocLang, FieldError, FieldProblem, Terms,
+    TEMPLATE,
+};
 use crate::core::pages::result_of_terms_fragment;
 use crate::core::text::Lang;
 
@@ -118,6 +121,9 @@ pub struct TermsPage {
     /// rewrites the form's markup then, and only then (see `form`).
     pub form_generation: u32,
     pub mode: Mode,
+    /// Number fields whose input holds something that is not a whole number: the terms keep
+    /// the last number, and the field says why the typed one was not taken.
+    pub not_numbers: Vec<&'static str>,
 }
 
 /// What the page starts from.
@@ -198,6 +204,7 @@ impl TermsPage {
             confirm_forget: false,
             form_generation: 0,
             mode,
+            not_numbers: Vec::new(),
         }
     }
 
@@ -205,7 +212,46 @@ impl TermsPage {
     /// until there are none).
     #[must_use]
     pub fn errors(&self) -> Vec<FieldError> {
-        validate(&self.terms)
+        let mut errors: Vec<FieldError> = self
+            .not_numbers
+            .iter()
+            .map(|field| FieldError {
+                field,
+                problem: FieldProblem::NotANumber,
+            })
+            .collect();
+        errors.extend(
+            validate(&self.terms)
+                .into_iter()
+                .filter(|error| !self.not_numbers.contains(&error.field)),
+        );
+        errors
+    }
+
+    /// The terms as they would be with every field in error back at its default: what the
+    /// address and the device keep while the reader fixes a field, so a reload loses only the
+    /// value that could not be kept anyway.
+    #[must_use]
+    pub fn nearest_valid(&self) -> Terms {
+        let mut terms = self.terms.clone();
+        let defaults = super::Fields::default();
+        for error in validate(&terms) {
+            if let Some(value) = defaults.get(error.field) {
+                terms.fields.set(error.field, value);
+            }
+        }
+        if !validate(&terms).is_empty() {
+            terms.fields.hours_start = defaults.hours_start;
+            terms.fields.hours_end = defaults.hours_end;
+        }
+        terms
+    }
+
+    /// The link the address keeps: the terms', or the nearest valid ones' (see
+    /// `nearest_valid`); none for a prospect's or an answers page.
+    #[must_use]
+    pub fn address_link(&self) -> Option<String> {
+        (self.mode == Mode::Terms).then(|| link::encode(&self.nearest_valid()))
     }
 
     /// The terms' link fragment, when they are valid.
@@ -223,7 +269,9 @@ impl TermsPage {
             _ if self.mode != Mode::Terms => Remembered::Unchanged,
             (false, _) => Remembered::Nothing,
             (true, Some(link)) => Remembered::Link(link),
-            (true, None) => Remembered::Unchanged,
+            (true, None) => self
+                .address_link()
+                .map_or(Remembered::Unchanged, Remembered::Link),
         }
     }
 }
@@ -300,15 +348,40 @@ pub enum ImportProblem {
     Fields(Vec<FieldError>),
 }
 
-/// Digits of a typed number, ignoring the separators and currency people type (`Rp 1.500.000`,
-/// `1,500,000`, `1 500 000`); `None` when anything else is there or nothing is.
+/// A count typed into a number field: digits only.
+#[must_use]
+pub fn parse_count(typed: &str) -> Option<u64> {
+    let typed = typed.trim();
+    if typed.is_empty() || !typed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(typed.parse().unwrap_or(u64::MAX))
+}
+
+/// Rupiah as people type them: the currency and thousands separators of either convention
+/// ignored (`Rp 1.500.000`, `1,500,000`, `1 500 000`), and zero cents too (`1.500.000,00`, as
+/// invoices write them). `None` for anything else: letters, non-zero cents (rupiah are whole),
+/// a sign, or nothing.
 #[must_use]
 pub fn parse_typed_number(typed: &str) -> Option<u64> {
     let typed = typed.trim();
     let typed = typed
         .strip_prefix("Rp")
         .or_else(|| typed.strip_prefix("rp"))
-        .unwrap_or(typed);
+        .unwrap_or(typed)
+        .trim_start_matches('.')
+        .trim();
+    // A separator followed by one or two digits at the end is a decimal part.
+    let typed = match typed.rfind(['.', ',']) {
+        Some(at) if (2..=3).contains(&(typed.len() - at)) => {
+            let cents = &typed[at + 1..];
+            if !cents.bytes().all(|b| b == b'0') {
+                return None;
+            }
+            &typed[..at]
+        }
+        _ => typed,
+    };
     let mut digits = String::new();
     for c in typed.chars() {
         match c {
@@ -338,8 +411,24 @@ pub fn reduce(mut page: TermsPage, action: TermsAction) -> TermsPage {
             }
         }
         TermsAction::Number { field, typed } => {
-            if let Some(number) = parse_typed_number(&typed) {
-                page.terms.fields.set(field, Value::Number(number));
+            let kind = spec(field).map(|spec| spec.kind);
+            let number = match kind {
+                Some(Kind::Money) if typed.trim().is_empty() => Some(0),
+                Some(Kind::Money) => parse_typed_number(&typed),
+                _ => parse_count(&typed),
+            };
+            page.not_numbers.retain(|name| *name != field);
+            match number {
+                Some(number) => {
+                    // Too large for the field's type: stored as the first value past its
+                    // range, so it is reported like any other value out of range.
+                    let past_range =
+                        range(kind.unwrap_or(Kind::Switch)).map_or(0, |(_, max)| max + 1);
+                    if !page.terms.fields.set(field, Value::Number(number)) {
+                        page.terms.fields.set(field, Value::Number(past_range));
+                    }
+                }
+                None => page.not_numbers.push(field),
             }
         }
         TermsAction::Pick { field, option } => {
@@ -458,6 +547,7 @@ pub fn problem_text(error: &FieldError, lang: Lang) -> String {
         FieldProblem::EndsBeforeStart => words(&page.ends_before_start),
         FieldProblem::UnknownOutcome => words(&page.unknown_outcome),
         FieldProblem::WrongKind => words(&page.wrong_kind),
+        FieldProblem::NotANumber => words(&page.not_a_number),
     }
 }
 

@@ -314,7 +314,9 @@ impl Style for Plain {
     }
     fn heading(&self, level: usize, words: &str, out: &mut String) {
         if level == 1 {
-            out.push_str(&words.to_uppercase());
+            // The title is the template's, in plain ASCII: Unicode's case tables would add
+            // kilobytes to the page's wasm for nothing (a letter outside ASCII stays as it is).
+            out.push_str(&words.to_ascii_uppercase());
         } else {
             out.push_str(words);
         }
@@ -563,6 +565,14 @@ pub fn client_summary(terms: &Terms, lang: DocLang) -> Vec<String> {
             .join(" / ")
     };
     let mut ranked: Vec<(u8, &Bi)> = summary_lines(terms.clauses, terms);
+    // A line with a blank to fill in by hand means nothing in a chat: it is left out.
+    ranked.retain(|(_, bi)| {
+        langs.iter().all(|&lang| {
+            !fill(text(bi, lang), terms, lang)
+                .spans
+                .contains(&Span::Blank)
+        })
+    });
     crate::core::sort_small_by_key(&mut ranked, |(rank, _)| *rank);
     ranked.truncate(SUMMARY_MAX_LINES - 2);
     let mut lines = vec![line(&TEMPLATE.parts.summary_title)];

@@ -182,9 +182,10 @@ pub fn intro_html(page: &TermsPage) -> String {
     out
 }
 
-/// The agreement's heading above it (the agreement itself is `to_html`'s).
+/// The agreement's heading above it (the agreement itself is `to_html`'s), and a warning
+/// while a field is not right (printed too, should the reader print the page anyway).
 #[must_use]
-pub fn preview_heading_html(ui: Lang) -> String {
+pub fn preview_heading_html(ui: Lang, ready: bool) -> String {
     let mut out = String::new();
     element(
         &mut out,
@@ -192,11 +193,21 @@ pub fn preview_heading_html(ui: Lang) -> String {
         text(&TEMPLATE.page.preview, ui),
         "</h2>",
     );
+    if !ready {
+        element(
+            &mut out,
+            "<p class=\"notice error not-ready\" data-testid=terms-not-ready>",
+            text(&TEMPLATE.page.preview_not_ready, ui),
+            "</p>",
+        );
+    }
     out
 }
 
 /// What the page offers to send the terms: print, copy, the two downloads, the client summary
-/// and the link (only for terms without a problem: a link must open what it shows).
+/// and the links. Only for terms without a problem (`links` is `Some` then): an agreement with
+/// a value its field does not accept is never printed, copied or sent; the fields to fix are
+/// named instead.
 #[must_use]
 pub fn send_html(
     page: &TermsPage,
@@ -210,6 +221,26 @@ pub fn send_html(
     let say = |bi: &'static Bi| text(bi, ui);
     let mut out = String::with_capacity(4 * (plain.len() + markdown.len()));
     out.push_str("<section class=terms-send aria-labelledby=terms-send-heading>");
+    let Some((link, fit_link)) = links else {
+        element(
+            &mut out,
+            "<h2 id=terms-send-heading>",
+            say(&words.send),
+            "</h2>",
+        );
+        element(
+            &mut out,
+            "<div class=\"notice error\" data-testid=terms-fix-first><p>",
+            say(&words.fix_first),
+            "</p><ul>",
+        );
+        for error in page.errors() {
+            let _ = write!(out, "<li><a href=#field-{}>", error.field);
+            element(&mut out, "", label(error.field, ui), "</a></li>");
+        }
+        out.push_str("</ul></div></section>");
+        return out;
+    };
     element(
         &mut out,
         "<h2 id=terms-send-heading>",
@@ -296,54 +327,44 @@ pub fn send_html(
         say(&words.link_explain),
         "</p>",
     );
-    match links {
-        Some((link, fit_link)) => {
-            element(
-                &mut out,
-                "<input type=text class=terms-link data-testid=terms-link readonly aria-labelledby=terms-link-heading aria-describedby=terms-link-explain value=\"",
-                link,
-                "\"><div class=actions>",
-            );
-            button(
-                &mut out,
-                Act::Copy(CopyTarget::Link),
-                "secondary",
-                "terms-copy-link",
-                say(&words.copy_link),
-            );
-            status(&mut out, "status-link");
-            out.push_str("</div>");
-            element(&mut out, "<h3 id=fit-heading>", say(&words.fit), "</h3>");
-            element(
-                &mut out,
-                "<p id=fit-explain>",
-                say(&words.fit_explain),
-                "</p>",
-            );
-            element(&mut out, "<p class=hint>", say(&words.fit_where), "</p>");
-            element(
-                &mut out,
-                "<input type=text class=terms-link data-testid=fit-link readonly aria-labelledby=fit-heading aria-describedby=fit-explain value=\"",
-                fit_link,
-                "\"><div class=actions>",
-            );
-            button(
-                &mut out,
-                Act::Copy(CopyTarget::FitLink),
-                "secondary",
-                "fit-copy-link",
-                say(&words.copy_fit_link),
-            );
-            status(&mut out, status_id(CopyTarget::FitLink));
-            out.push_str("</div>");
-        }
-        None => element(
-            &mut out,
-            "<p class=\"notice error\" data-testid=terms-fix-first>",
-            say(&words.fix_first),
-            "</p>",
-        ),
-    }
+    element(
+        &mut out,
+        "<input type=text class=terms-link data-testid=terms-link readonly aria-labelledby=terms-link-heading aria-describedby=terms-link-explain value=\"",
+        link,
+        "\"><div class=actions>",
+    );
+    button(
+        &mut out,
+        Act::Copy(CopyTarget::Link),
+        "secondary",
+        "terms-copy-link",
+        say(&words.copy_link),
+    );
+    status(&mut out, "status-link");
+    out.push_str("</div>");
+    element(&mut out, "<h3 id=fit-heading>", say(&words.fit), "</h3>");
+    element(
+        &mut out,
+        "<p id=fit-explain>",
+        say(&words.fit_explain),
+        "</p>",
+    );
+    element(&mut out, "<p class=hint>", say(&words.fit_where), "</p>");
+    element(
+        &mut out,
+        "<input type=text class=terms-link data-testid=fit-link readonly aria-labelledby=fit-heading aria-describedby=fit-explain value=\"",
+        fit_link,
+        "\"><div class=actions>",
+    );
+    button(
+        &mut out,
+        Act::Copy(CopyTarget::FitLink),
+        "secondary",
+        "fit-copy-link",
+        say(&words.copy_fit_link),
+    );
+    status(&mut out, status_id(CopyTarget::FitLink));
+    out.push_str("</div>");
     out.push_str("</section>");
     out
 }
