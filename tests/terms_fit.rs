@@ -416,3 +416,34 @@ mod page_flow {
         assert!(matches!(open(&damaged, Lang::Id).mode, Mode::Terms));
     }
 }
+
+#[test]
+fn a_fit_link_with_private_words_was_not_written_by_the_app() {
+    let mut terms = Terms::default();
+    terms.fields.client_name = "PT Rahasia".into();
+    // The terms link's bytes under the fit check's format: the client's name travels.
+    let body_link = encode(&terms);
+    let payload = body_link.trim_start_matches("t1.");
+    assert!(decode(&body_link).is_ok());
+    let forged = cek_klien::core::terms::link::sign_as("f1", &base64_payload_bytes(payload));
+    assert_eq!(decode_fit(&forged), Err(TermsLinkError::Malformed));
+}
+
+/// The body bytes of a `t1.` payload (without its check bytes).
+fn base64_payload_bytes(payload: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut bytes = Vec::new();
+    for c in payload.bytes() {
+        let value = ALPHABET.iter().position(|&a| a == c).unwrap_or(0) as u32;
+        bits = (bits << 6) | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            bytes.push((bits >> count) as u8);
+        }
+    }
+    bytes.truncate(bytes.len() - 3);
+    bytes
+}

@@ -4,11 +4,15 @@
 //!     cargo test --release --test terms_fuzz -- --ignored
 //!
 //! Arbitrary valid terms round-trip exactly; arbitrary strings and arbitrary signed payloads
-//! never panic, and whatever decodes re-encodes to the same link.
+//! never panic, and whatever decodes re-encodes to the same link. The same for the fit check's
+//! `f1` and `a1` links.
 
 mod terms_common;
 
-use cek_klien::core::terms::link::{decode, encode, repair, sign, MAX_LINK_LEN};
+use cek_klien::core::terms::link::{
+    decode, decode_answers, decode_fit, encode, encode_answers, encode_fit, repair, sign, sign_as,
+    ANSWERS_FORMAT, FIT_FORMAT, MAX_LINK_LEN,
+};
 use cek_klien::core::terms::validate;
 use proptest::prelude::*;
 use terms_common::{payload_from_seed, string_from_seed, terms_from_seed};
@@ -52,5 +56,22 @@ proptest! {
     fn fuzz_proptest_strings_never_panic(input in any::<String>()) {
         let _ = decode(&input);
         let _ = decode(&repair(&input));
+    }
+
+    #[test]
+    #[ignore = "a million cases; run with --release --ignored"]
+    fn fuzz_fit_and_answers_links(seed in any::<u64>()) {
+        let input = string_from_seed(seed);
+        let _ = decode_fit(&repair(&input));
+        let _ = decode_answers(&repair(&input));
+        let payload = payload_from_seed(seed);
+        let fit = sign_as(FIT_FORMAT, &payload);
+        if let Ok(terms) = decode_fit(&fit) {
+            prop_assert_eq!(encode_fit(&terms), fit);
+        }
+        let answers = sign_as(ANSWERS_FORMAT, &payload);
+        if let Ok((terms, chosen)) = decode_answers(&answers) {
+            prop_assert_eq!(encode_answers(&terms, &chosen), answers);
+        }
     }
 }

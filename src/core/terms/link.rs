@@ -137,8 +137,10 @@ pub fn sign(body: &[u8]) -> String {
     sign_as(FORMAT, body)
 }
 
-/// `sign` for another format of the same family (the fit check's links).
-fn sign_as(format: &str, body: &[u8]) -> String {
+/// `sign` for another format of the same family (the fit check's `f1`, `a1`). Public so tests
+/// can build links that pass the check.
+#[must_use]
+pub fn sign_as(format: &str, body: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(body.len() + CHECK_LEN);
     bytes.extend_from_slice(body);
     bytes.extend_from_slice(&checksum(format, body));
@@ -277,10 +279,20 @@ pub fn encode_fit(terms: &Terms) -> String {
 /// As `decode`.
 pub fn decode_fit(fragment: &str) -> Result<Terms, TermsLinkError> {
     let body = open(FIT_FORMAT, fragment)?;
-    valid(read_terms(&mut Reader {
+    shared_only(valid(read_terms(&mut Reader {
         bytes: &body,
         at: 0,
-    })?)
+    })?)?)
+}
+
+/// Fit and answers links never carry the agreement's private words (`fit_terms`): one that
+/// does was not written by the app, and would have a second spelling.
+fn shared_only(terms: Terms) -> Result<Terms, TermsLinkError> {
+    if terms == fit_terms(&terms) {
+        Ok(terms)
+    } else {
+        Err(TermsLinkError::Malformed)
+    }
 }
 
 /// The link a prospect sends back: their answers with the terms they answered.
@@ -310,7 +322,7 @@ pub fn decode_answers(fragment: &str) -> Result<(Terms, Vec<u8>), TermsLinkError
     if !super::fit::complete(&answers) {
         return Err(TermsLinkError::Malformed);
     }
-    Ok((valid(read_terms(&mut reader)?)?, answers))
+    Ok((shared_only(valid(read_terms(&mut reader)?)?)?, answers))
 }
 
 fn read_terms(reader: &mut Reader<'_>) -> Result<Terms, TermsLinkError> {
