@@ -19,10 +19,10 @@ mod files;
 use super::browser;
 use crate::core::query::lang_from_query;
 use crate::core::state::{LANG_KEY, THEME_KEY};
-use crate::core::terms::fit_view::{fit_html, prospect_message, suggested_reply};
+use crate::core::terms::fit_view::{answers_link, fit_html, prospect_message, suggested_reply};
 use crate::core::terms::form::{action_for_input, form_html, form_marks};
 use crate::core::terms::json::{to_json, to_text};
-use crate::core::terms::link::{encode_answers, encode_fit};
+use crate::core::terms::link::encode_fit;
 use crate::core::terms::page::{
     reduce, CopyTarget, Mode, Notice, TermsAction, TermsPage, TermsStartup, REMEMBERED_KEY,
 };
@@ -164,7 +164,7 @@ fn draw(view: &mut View) {
         match &page.mode {
             Mode::Fit { shared, .. } => {
                 if let Some(answers) = page.mode.complete_answers() {
-                    let link = format!("{base}{}", encode_answers(shared, &answers));
+                    let link = answers_link(shared, &answers, &base);
                     copies[CopyTarget::Message.index()] = prospect_message(&link, lang);
                     copies[CopyTarget::Answers.index()] = link;
                 }

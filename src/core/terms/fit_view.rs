@@ -207,7 +207,7 @@ fn result(out: &mut String, shared: &Terms, answers: &[u8], answers_base: &str, 
     let words = &TEMPLATE.page;
     let (_, mismatches) = open_result(out, shared, answers, None, ui);
     mismatch_list(out, shared, &mismatches, ui);
-    let link = format!("{answers_base}{}", encode_answers(shared, answers));
+    let link = answers_link(shared, answers, answers_base);
     element(out, "<section class=share data-testid=fit-send aria-labelledby=fit-send-heading><h2 id=fit-send-heading class=section-title>", say(&words.fit_send, ui), "</h2>");
     element(
         out,
@@ -262,6 +262,12 @@ fn result(out: &mut String, shared: &Terms, answers: &[u8], answers_base: &str, 
         say(&words.fit_change, ui),
     );
     out.push_str("</div></div>");
+}
+
+/// The address of a prospect's answers link, `answers_base` being the page's (`…/terms.html#`).
+#[must_use]
+pub fn answers_link(shared: &Terms, answers: &[u8], answers_base: &str) -> String {
+    format!("{answers_base}{}", encode_answers(shared, answers))
 }
 
 /// The message a prospect sends with their answers link (for WhatsApp or any chat).

@@ -182,7 +182,7 @@ impl TermsPage {
             terms.lang = fresh().lang;
             (terms, Opened::FromResult)
         } else if !startup.fragment.trim().is_empty() {
-            match link::decode(&link::repair(startup.fragment)) {
+            match link::decode(&fragment) {
                 Ok(terms) => (terms, Opened::FromLink),
                 Err(error) => (fresh(), Opened::BadLink(error)),
             }
