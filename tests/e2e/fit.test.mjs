@@ -92,6 +92,23 @@ test('changing the answers keeps them, and Back steps to the previous question',
   await context.close();
 });
 
+test('a double tap on Next moves one question on, by mouse and by touch', async () => {
+  const { link } = await fitLink('Rina');
+  const { context, page } = await app.open(link, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await page.tap('[data-testid=fit-start]');
+  await page.waitForSelector('[data-testid=question]');
+  await page.locator('[data-testid=choice]').nth(0).tap();
+  await page.dblclick('[data-testid=next]');
+  assert.equal(await page.getAttribute('[data-testid=question]', 'data-question'), 'luar-jam');
+  await page.locator('[data-testid=choice]').nth(0).tap();
+  await page.tap('[data-testid=next]');
+  await page.waitForTimeout(120);
+  // A finger lands on the next question's Next, which waits for an answer.
+  await page.tap('[data-testid=next]', { force: true });
+  assert.equal(await page.getAttribute('[data-testid=question]', 'data-question'), 'revisi');
+  await context.close();
+});
+
 test('a damaged fit link says so, and a provider name is shown as text', async () => {
   const { link } = await fitLink('<img src=x onerror=alert(1)> Rina');
   const { context, page, problems } = await app.open(link);
