@@ -1,5 +1,6 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging folder before it becomes dist/.
-// For every page (index.html, and builder.html and terms.html, which the index build builds too):
+// For every page (index.html, and builder.html, terms.html and saved.html, which the index build
+// builds too):
 // 1. replaces Trunk's inline loader <script> with static/start.js in its own file, so the page
 //    works under a Content-Security-Policy without 'unsafe-inline' and reports failed loads;
 // 2. minifies the wasm-bindgen JS glue (Trunk leaves it as written), keeping its SRI hash true;
@@ -9,8 +10,9 @@
 //    paints from the HTML before the wasm arrives, and writes en.html, the same page with the
 //    English intro (English iframes load it), and 404.html (recovers links with '%23');
 // 4. writes embed.js with the current build's hashed file names and the embed option names;
-// 5. builds builder.html (the embed builder) and terms.html (the work-terms page), each with its
-//    own wasm so the quiz never downloads them, and adds their files;
+// 5. builds builder.html (the embed builder), terms.html (the work-terms page) and saved.html (the
+//    saved assessments), each with its own wasm so the quiz never downloads them, and adds their
+//    files;
 // 6. last, once every page's files are in place: writes the service worker (scripts/offline.mjs)
 //    from the final file list. A page added like builder.html goes before this step.
 import { execFileSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
 const page = basename(process.env.TRUNK_HTML_FILE ?? 'index.html');
 // The other pages, each built by a Trunk run of its own (step 5), and the wasm binary of each.
-const OTHER_PAGES = { 'builder.html': 'builder', 'terms.html': 'terms' };
+const OTHER_PAGES = { 'builder.html': 'builder', 'terms.html': 'terms', 'saved.html': 'saved' };
 const bin = OTHER_PAGES[page] ?? 'cek-klien';
 const files = readdirSync(dir);
 const find = (pattern) => {

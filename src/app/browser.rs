@@ -4,6 +4,7 @@
 use crate::core::english;
 use crate::core::history;
 use crate::core::query::query_with_lang;
+use crate::core::saved;
 use crate::core::state::{Saved, STORAGE_PREFIX};
 use crate::core::text::Lang;
 use wasm_bindgen::JsCast;
@@ -524,4 +525,62 @@ pub fn print() {
     if let Some(window) = window() {
         let _ = window.print();
     }
+}
+
+/// The date `at` (milliseconds since 1970) as the reader's language writes it.
+pub fn date_of(at: u64, lang: Lang) -> String {
+    #[allow(clippy::cast_precision_loss)] // exact for every date before the year 287,000
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    let locale = if lang == Lang::En { "en-GB" } else { "id-ID" };
+    date.to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// Saves a result (`fragment`) under a client's `name` at the top of this device's saved list
+/// (see `core::saved::add`); false when storage refused it.
+pub fn save_result(fragment: &str, name: &str) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
+    let list = storage
+        .get_item(saved::SAVED_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a clock is positive
+    let now = js_sys::Date::now() as u64;
+    storage
+        .set_item(saved::SAVED_KEY, &saved::add(&list, now, fragment, name))
+        .is_ok()
+}
+
+/// The value of the text field beside the element an event came from (a button, or a form),
+/// that is, the first one in its parent; "" without one. The field is read when it is used, so
+/// what is typed in it is not state.
+pub fn text_beside(target: Option<web_sys::EventTarget>) -> String {
+    target
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.parent_element())
+        .and_then(|parent| parent.query_selector("input[type=text]").ok().flatten())
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// The `data-act` of the control a click landed in, and that control (for the field beside it).
+pub fn act_of(event: &web_sys::MouseEvent) -> Option<(String, Option<web_sys::EventTarget>)> {
+    let control = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()??;
+    let act = control.get_attribute("data-act")?;
+    Some((act, Some(control.into())))
+}
+
+/// Gives the focus to the element with this id inside `root` once the app has drawn what the
+/// current event changed (its render runs first: both wait in the same queue).
+pub fn focus_soon(root: web_sys::Element, id: String) {
+    wasm_bindgen_futures::spawn_local(async move { focus_within(&root, &id) });
 }

@@ -36,7 +36,7 @@ pub fn mount_builder() {
 /// The language comes from `?lang=` (the quiz's link passes its own), else the one this device
 /// chose in the quiz, else the browser's; the theme is the one chosen in the quiz. The builder
 /// only reads storage, never writes it.
-fn page_state() -> State {
+pub(super) fn page_state() -> State {
     let stored = browser::read_storage();
     let stored = match &stored {
         None => Stored::Unavailable,

@@ -3,7 +3,7 @@ use super::raw;
 use crate::core::banks::BANKS;
 use crate::core::html::element;
 use crate::core::link::Progress;
-use crate::core::pages::{page_in, BUILDER_PAGE, TERMS_PAGE};
+use crate::core::pages::{page_in, BUILDER_PAGE, SAVED_PAGE, TERMS_PAGE};
 use crate::core::prerender::card_text;
 use crate::core::state::{Action, Confirm};
 use crate::core::text::Lang;
@@ -140,7 +140,10 @@ pub fn view(props: &IntroScreen) -> Html {
         "</p>",
     );
     if props.show_page_links {
-        builder.push_str("<div class=\"page-links\"><p><a data-testid=\"terms-link\" href=\"");
+        builder.push_str("<div class=\"page-links\"><p><a data-testid=\"saved-link\" href=\"");
+        element(&mut builder, "", &page_in(SAVED_PAGE, lang), "\">");
+        element(&mut builder, "", Ui::SavedLink.text(lang), "</a></p>");
+        builder.push_str("<p><a data-testid=\"terms-link\" href=\"");
         element(&mut builder, "", &page_in(TERMS_PAGE, lang), "\">");
         element(&mut builder, "", Ui::TermsOpen.text(lang), "</a></p>");
         builder.push_str("<p><a data-testid=\"open-builder\" href=\"");

@@ -11,10 +11,12 @@ mod link_error;
 mod mount;
 mod question;
 mod result;
+mod saved;
 mod terms;
 
 pub use builder::mount_builder;
 pub use mount::{mount_page, mount_widget};
+pub use saved::mount_saved;
 pub use terms::mount_terms;
 
 use crate::core::banks::BANKS;
@@ -115,6 +117,7 @@ fn App(props: &AppProps) -> Html {
             report,
             app_base: &host.app_base,
             copied: current.copied,
+            can_save: !host.embedded(),
             updated: current.answer_changed.then(|| report.announcement(true)),
             dispatch: &dispatch,
         }),

@@ -21,6 +21,8 @@ pub struct ResultScreen<'a> {
     /// The folder of the app's own page: in a blog, other pages are opened from it.
     pub app_base: &'a str,
     pub copied: Option<Copied>,
+    /// Whether this copy may store anything (not in someone's blog, whose storage is theirs).
+    pub can_save: bool,
     /// After a changed answer in the review list: the line that says the result was
     /// recomputed (the live region's announcement), shown beside the list.
     pub updated: Option<String>,
@@ -64,6 +66,7 @@ pub fn view(props: &ResultScreen) -> Html {
     let checklist = report.plain_text.clone();
     let on_copy_checklist = copy(CopyTarget::Checklist, checklist.clone());
     let link_feedback = feedback(CopyTarget::Link, Ui::Copied, Ui::CopyFailed);
+    let saved_feedback = feedback(CopyTarget::Saved, Ui::SavedAs, Ui::SaveFailed);
     let checklist_feedback = feedback(
         CopyTarget::Checklist,
         Ui::ChecklistCopied,
@@ -80,6 +83,19 @@ pub fn view(props: &ResultScreen) -> Html {
         }
     });
 
+    let on_save = {
+        let dispatch = props.dispatch.clone();
+        // Saved as the reader's own result, whoever shared it: it reopens as theirs.
+        let fragment = crate::core::link::encode_own(bank, props.answers, lang);
+        Callback::from(move |event: MouseEvent| {
+            let name = browser::text_beside(event.target());
+            let ok = browser::save_result(&fragment, &name);
+            dispatch.emit(Action::Copied(Copied {
+                what: CopyTarget::Saved,
+                ok,
+            }));
+        })
+    };
     let on_retake = props.dispatch.reform(|_| Action::Retake);
     let on_home = props.dispatch.reform(|_| Action::Home);
     let on_take_yourself = {
@@ -210,8 +226,9 @@ pub fn view(props: &ResultScreen) -> Html {
         share_url,
         "\">",
     );
-    // The client's name goes on paper only: it is never stored and never in the link, so it is
-    // not state but the field's own value, which prints as typed.
+    // The client's name goes on paper, and into storage only when the reader saves the result;
+    // it is never in the link. So it is not state but the field's own value, which prints as
+    // typed and is read when saving.
     let mut client = String::new();
     element(
         &mut client,
@@ -225,7 +242,7 @@ pub fn view(props: &ResultScreen) -> Html {
         Ui::ClientLabel.text(lang),
         "</span></label>",
     );
-    client.push_str("<input id=\"client-name\" name=\"client-name\" type=\"text\" autocomplete=\"off\" placeholder=\" \">");
+    client.push_str("<input id=\"client-name\" name=\"client-name\" type=\"text\" autocomplete=\"off\" maxlength=\"60\" placeholder=\" \">");
     let mut later_summary = String::new();
     element(
         &mut later_summary,
@@ -309,11 +326,16 @@ pub fn view(props: &ResultScreen) -> Html {
                             <button type="button" class="secondary" onclick={on_share}>{ Ui::ShareSystem.text(lang) }</button>
                         }
                     </div>
-                    <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }</p>
+                    // Also says whether the result was saved (the button below): one status line.
+                    <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }{ saved_feedback }</p>
                     <p class="client">
                         { raw(client) }
                         <button type="button" class="secondary" onclick={on_print}>{ Ui::Print.text(lang) }</button>
+                        if props.can_save {
+                            <button type="button" class="secondary" data-testid="save-result" onclick={on_save}>{ Ui::SaveResult.text(lang) }</button>
+                        }
                     </p>
+
                 </div>
                 { raw(printed) }
             }

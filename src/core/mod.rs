@@ -52,6 +52,7 @@ pub mod pages;
 pub mod prerender;
 pub mod query;
 pub mod report;
+pub mod saved;
 pub mod state;
 pub mod terms;
 pub mod text;

@@ -16,6 +16,10 @@ pub fn page_in(page: &str, lang: Lang) -> String {
     address
 }
 
+/// The saved assessments' page (compare, rename, delete): a page of its own so the quiz's
+/// readers download only the code that saves a result.
+pub const SAVED_PAGE: &str = "saved.html";
+
 /// The work-terms page: a page of its own so the quiz never downloads it.
 pub const TERMS_PAGE: &str = "terms.html";
 

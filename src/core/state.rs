@@ -112,6 +112,9 @@ pub enum CopyTarget {
     Checklist,
     /// The message to send for one plan step (its position in the plan).
     Message(u8),
+    /// Not a copy but a keep: the result saved on this device (see `core::saved::add`), which
+    /// is said in the same place.
+    Saved,
 }
 
 /// Every key the app stores starts with this, so "forget" finds them all, including keys an

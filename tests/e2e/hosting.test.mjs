@@ -81,6 +81,16 @@ test('the standalone site completes a quiz under the strict policy with no viola
   await page.fill('input[name=provider_name]', 'Rina');
   await page.check('input[name=doc-lang][value=both]');
   await page.waitForSelector('[data-testid=terms-export]');
+  // A result saved on the quiz, then listed, compared and renamed on the saved page.
+  await page.goto(server.url);
+  await startQuiz(page, 'klien-kecewa');
+  await answerUntilResult(page, () => 0);
+  await page.click('[data-testid=save-result]');
+  await page.goto(`${server.url}saved.html`);
+  await page.click('[data-testid=saved-compare]');
+  await page.click('[data-testid=saved-rename]');
+  await page.press('#rename-input', 'Enter');
+  await page.waitForSelector('[data-testid=saved-rename]');
   assert.deepEqual(await violations(), []);
   await context.close();
 });

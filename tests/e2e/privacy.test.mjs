@@ -38,6 +38,10 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   await page.locator('[data-testid=message] button').first().click();
   await page.click('[data-testid=copy-link]');
   const link = await page.inputValue('[data-testid=share-link]');
+  // Saved on this device, then compared and renamed on the saved page.
+  await page.fill('input[name="client-name"]', 'PT Maju');
+  await page.click('[data-testid=save-result]');
+  await page.locator('[data-testid=copy-feedback]').filter({ hasText: 'Saved' }).waitFor();
   await page.click('[data-testid=retake]');
   await page.goto(app.url);
   await startQuiz(page, 'klien-kecewa');
@@ -45,6 +49,13 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   const writes = await writesOf(page);
   await page.goto(link);
   await page.waitForSelector('[data-testid=result]');
+  await page.goto(`${app.url}saved.html`);
+  await page.click('[data-testid=saved-rename]');
+  await page.fill('#rename-input', 'PT Maju Jaya');
+  await page.click('[data-testid=rename-done]');
+  await page.locator('[data-testid=saved-open]', { hasText: 'PT Maju Jaya' }).waitFor();
+  writes.push(...(await writesOf(page)));
+  assert.ok(writes.includes('cek-klien.saved'));
   await page.goto(`${app.url}builder.html`);
   await page.reload();
   await page.waitForSelector('[data-testid=snippet]');

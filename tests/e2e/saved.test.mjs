@@ -1,0 +1,148 @@
+// Saved assessments: a result saved under a client's name on the quiz, listed on the saved page
+// (newest first, with date and verdict) to reopen, compare, rename and delete; "forget" removes
+// them; damaged or refused storage gets a message and a way on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/app.mjs';
+import { artifactsIn } from './support/artifacts.mjs';
+import { PATHS, UI, answerUntilResult, assertNoAxeViolations, horizontalOverflow, outcomeOf, path, startQuiz, switchLanguage } from './support/flows.mjs';
+
+const app = useApp();
+const shot = artifactsIn('saved');
+
+/// Answers `answers` of tipe-klien to its result, types `name` and saves it.
+async function saveResult(page, answers, name) {
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(answers));
+  const outcome = await outcomeOf(page);
+  await page.fill('input[name="client-name"]', name);
+  await page.click('[data-testid=save-result]');
+  await page.locator('[data-testid=copy-feedback]').filter({ hasText: /Tersimpan|Saved/ }).waitFor();
+  return outcome;
+}
+
+const savedItems = (page) => page.locator('[data-testid=saved-item]');
+
+test('results saved on the quiz are listed newest first, reopen, compare, rename and delete', async () => {
+  const { context, page } = await app.open(undefined, { viewport: { width: 360, height: 740 }, hasTouch: true });
+  const first = await saveResult(page, PATHS['tipe-klien'].prospectIdeal, 'PT Maju <b>Jaya</b>');
+  // Saving the same result again does not list it twice (a double tap on the button).
+  await page.click('[data-testid=save-result]');
+  const second = await saveResult(page, PATHS['tipe-klien'].clientSwears, 'Bu Sari');
+  assert.notEqual(first, second);
+
+  await page.goto(app.url);
+  await page.click('[data-testid=saved-link]');
+  await savedItems(page).first().waitFor();
+  assert.equal(await savedItems(page).count(), 2);
+  const names = await page.locator('[data-testid=saved-open]').allTextContents();
+  assert.deepEqual(names, ['Bu Sari', 'PT Maju <b>Jaya</b>'], 'newest first, the name as typed');
+  assert.deepEqual(
+    await savedItems(page).evaluateAll((items) => items.map((item) => item.dataset.outcome)),
+    [second, first],
+  );
+  const today = await page.evaluate(() => new Date().toLocaleDateString('id-ID'));
+  assert.match(await savedItems(page).first().textContent(), new RegExp(today.replace(/\//g, '\\/')));
+  assert.ok((await horizontalOverflow(page)) <= 0, 'the list fits a 360 px phone');
+  await page.screenshot({ path: shot('list-360-id.png'), fullPage: true });
+
+  // Compare: both ticked, a table of every outcome's score, each verdict in bold.
+  await page.locator('[data-testid=saved-compare]').nth(0).check();
+  await page.locator('[data-testid=saved-compare]').nth(1).check();
+  const table = page.locator('[data-testid=compare]');
+  await table.waitFor();
+  assert.equal(await table.locator('thead th').count(), 2);
+  assert.equal(await table.locator('tbody td strong').count(), 2);
+  assert.ok((await horizontalOverflow(page)) <= 0, 'the comparison scrolls in its own box');
+  await page.screenshot({ path: shot('compare-360-id.png'), fullPage: true });
+  await assertNoAxeViolations(page, 'saved page, comparing, 360 px');
+
+  // Rename by keyboard: Enter saves the new name, and the name is kept after a reload.
+  await page.locator('[data-testid=saved-rename]').nth(1).click();
+  const field = page.locator('#rename-input');
+  await field.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rename-input');
+  await field.fill('PT Maju Jaya (minggu 2)');
+  await field.press('Enter');
+  await page.locator('[data-testid=saved-open]', { hasText: 'PT Maju Jaya (minggu 2)' }).waitFor();
+  await page.reload();
+  await page.locator('[data-testid=saved-open]', { hasText: 'PT Maju Jaya (minggu 2)' }).waitFor();
+
+  // Reopen: the quiz shows the same verdict, as the reader's own result.
+  await page.locator('[data-testid=saved-open]').first().click();
+  await page.waitForSelector('[data-testid=result]');
+  assert.equal(await outcomeOf(page), second);
+  assert.equal(await page.locator('[data-testid=shared]').count(), 0);
+
+  // Delete asks first; "Cancel" keeps it, "Yes" removes it.
+  await page.goBack();
+  await savedItems(page).first().waitFor();
+  await page.locator('[data-testid=saved-delete]').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'confirm-question');
+  await page.click('[data-testid=confirm-no]');
+  assert.equal(await savedItems(page).count(), 2);
+  await page.locator('[data-testid=saved-delete]').first().click();
+  await page.click('[data-testid=confirm-yes]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=saved-item]').length === 1);
+  assert.match(await page.evaluate(() => localStorage.getItem('cek-klien.saved')), /PT Maju Jaya \(minggu 2\)$/);
+
+  // "Forget" on the quiz removes the saved list too.
+  await page.goto(app.url);
+  await page.click('[data-testid=forget]');
+  await page.click('[data-testid=confirm-yes]');
+  await page.waitForFunction(() => Object.keys(localStorage).length === 0);
+  await page.goto(new URL('saved.html', app.url).href);
+  await page.locator('[data-testid=saved-empty]').waitFor();
+  await context.close();
+});
+
+test('the saved page in English, at desktop width, with the axe rules', async () => {
+  const { context, page } = await app.open(undefined, { locale: 'en-GB', viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await saveResult(page, PATHS['tipe-klien'].prospectDemanding, 'Acme Ltd');
+  await saveResult(page, PATHS['tipe-klien'].prospectIdeal, 'Globex');
+  await page.goto(new URL('saved.html?lang=en', app.url).href);
+  await savedItems(page).first().waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('h1'), new RegExp(UI['saved-heading'].en));
+  await page.locator('[data-testid=saved-compare]').nth(0).check();
+  await page.locator('[data-testid=saved-compare]').nth(1).check();
+  await page.locator('[data-testid=compare]').waitFor();
+  await page.screenshot({ path: shot('compare-1280-en-dark.png'), fullPage: true });
+  await assertNoAxeViolations(page, 'saved page, English, 1280 px');
+  // A switch of language redraws the list in Indonesian, verdicts included.
+  await switchLanguage(page, 'id');
+  await page.locator('h1', { hasText: UI['saved-heading'].id }).waitFor();
+  assert.match(await page.locator('[data-testid=compare] caption').textContent(), new RegExp(UI['compare-caption'].id));
+  await context.close();
+});
+
+test('damaged or refused storage gets a message, and the readable results stay', async () => {
+  const { context, page } = await app.open();
+  await saveResult(page, PATHS['tipe-klien'].prospectIdeal, 'Baik');
+  const good = await page.evaluate(() => localStorage.getItem('cek-klien.saved'));
+  await page.evaluate((good) => localStorage.setItem('cek-klien.saved', `garbage\n12\tr1.x\tY\n${good}`), good);
+  await page.goto(new URL('saved.html', app.url).href);
+  await page.locator('[data-testid=notice]').waitFor();
+  assert.match(await page.textContent('[data-testid=notice]'), new RegExp(UI['saved-unreadable'].id.slice(0, 30)));
+  assert.equal(await savedItems(page).count(), 1);
+  // Nothing is written back until the reader changes the list.
+  assert.match(await page.evaluate(() => localStorage.getItem('cek-klien.saved')), /^garbage/);
+  await context.close();
+
+  // Storage that refuses: the quiz says the result was not saved; the saved page says why.
+  const blocked = await app.open();
+  await blocked.page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await blocked.page.goto(app.url);
+  await startQuiz(blocked.page, 'tipe-klien');
+  await answerUntilResult(blocked.page, path(PATHS['tipe-klien'].prospectIdeal));
+  await blocked.page.fill('input[name="client-name"]', 'X');
+  await blocked.page.click('[data-testid=save-result]');
+  await blocked.page.locator('[data-testid=copy-feedback]').filter({ hasText: UI['save-failed'].id.slice(0, 20) }).waitFor();
+  await blocked.page.waitForSelector('[data-testid=result]');
+  await blocked.context.close();
+});
