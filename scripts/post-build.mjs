@@ -84,6 +84,13 @@ if (page === 'terms.html') {
   if (!loaderSource.includes(prefetch)) throw new Error(`static/start.js no longer has ${prefetch}`);
   loaderSource = loaderSource.replace(prefetch, 'if (false)');
 }
+// The builder's and the saved results' Indonesian words come with the result pack: fetched
+// alongside their wasm, as the quiz does for a result link.
+if (page === 'builder.html' || page === 'saved.html') {
+  const later = 'else if (/^#[rm]1\\./.test(location.hash))';
+  if (!loaderSource.includes(later)) throw new Error(`static/start.js no longer has ${later}`);
+  loaderSource = loaderSource.replace(later, 'else');
+}
 // On a page other than the quiz, a slow or failed load speaks of that page, not the quiz.
 if (page in OTHER_PAGES) {
   for (const [quiz, other] of [['Kuis tidak', 'Halaman ini tidak'], ['Kuis masih', 'Halaman ini masih'], ['The quiz', 'This page']]) {

@@ -24,12 +24,27 @@ pub fn mount_builder() {
         super::mount::claim_root(&root);
         yew::Renderer::<BuilderPage>::with_root(root).render();
     };
-    // An English reader gets the English texts first (the page's loading note stays until
-    // then); if they cannot be loaded the builder opens in Indonesian.
+    // The page's words come with a texts pack, fetched first (the page's loading note stays
+    // until then): the English one, or the result pack, which carries the builder's Indonesian
+    // so the quiz's first load does not. Without it the page says it could not load.
+    // An English reader whose pack cannot be loaded gets the page in Indonesian.
+    let show = move |loaded: bool| {
+        if loaded {
+            show(());
+        } else if let Some(root) = browser::element("[data-cek-klien-builder]") {
+            browser::show_fatal_error(&root);
+        }
+    };
     if page_state().lang == Lang::En {
-        browser::load_english(show);
+        browser::load_english(move |loaded| {
+            if loaded {
+                show(true);
+            } else {
+                browser::load_later(show);
+            }
+        });
     } else {
-        show(true);
+        browser::load_later(show);
     }
 }
 
@@ -68,6 +83,7 @@ fn BuilderPage() -> Html {
         state.0.lang
     };
     super::hooks::use_english_texts(state.0.lang, &state.dispatcher());
+    super::hooks::use_later_texts(state.0.lang);
     use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang, Ui::BuilderHeading.text(*lang))
     });

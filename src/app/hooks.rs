@@ -296,6 +296,18 @@ pub fn use_english_texts(lang: Lang, dispatcher: &Dispatcher) {
     });
 }
 
+/// For the builder's and the saved results' pages, whose Indonesian words come with the result
+/// pack: after a switch from English it is fetched, and the page drawn again once it is here.
+#[hook]
+pub fn use_later_texts(lang: Lang) {
+    let redraw = use_force_update();
+    use_effect_with(lang, move |lang| {
+        if *lang == Lang::Id && !english::later_installed() {
+            browser::load_later(move |_| redraw.force_update());
+        }
+    });
+}
+
 /// What to do once a pack of texts has arrived (draw again) or could not be loaded (tell the
 /// reducer, with `failed`).
 fn redraw_when_loaded(

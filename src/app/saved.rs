@@ -29,8 +29,15 @@ pub fn mount_saved() {
             browser::show_fatal_error(&root);
         }
     };
+    // An English reader whose pack cannot be loaded gets the page in Indonesian.
     if super::builder::page_state().lang == Lang::En {
-        browser::load_english(show);
+        browser::load_english(move |loaded| {
+            if loaded {
+                show(true);
+            } else {
+                browser::load_later(show);
+            }
+        });
     } else {
         browser::load_later(show);
     }
@@ -82,7 +89,7 @@ fn SavedPageView() -> Html {
         _ => Lang::En,
     };
     super::hooks::use_english_texts(wanted, &app.dispatcher());
-    use_result_texts(wanted);
+    super::hooks::use_later_texts(wanted);
     use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang, Ui::SavedHeading.text(*lang));
     });
@@ -177,18 +184,6 @@ fn SavedPageView() -> Html {
             </div>
         </div>
     }
-}
-
-/// An Indonesian reader's words and verdict names come with the result pack: after a switch
-/// from English it is fetched, and the page drawn again once it is here.
-#[hook]
-fn use_result_texts(lang: Lang) {
-    let redraw = use_force_update();
-    use_effect_with(lang, move |lang| {
-        if *lang == Lang::Id && !english::later_installed() {
-            browser::load_later(move |_| redraw.force_update());
-        }
-    });
 }
 
 /// Storage follows the list: written after each change the reader makes (never at the start,

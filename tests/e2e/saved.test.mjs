@@ -146,3 +146,14 @@ test('damaged or refused storage gets a message, and the readable results stay',
   await blocked.page.waitForSelector('[data-testid=result]');
   await blocked.context.close();
 });
+
+test('the saved and builder pages say so when their words cannot load, and never stay blank', async () => {
+  for (const file of ['saved.html', 'builder.html']) {
+    const { context, page } = await app.open(null);
+    await page.route(/texts-id-[0-9a-f]+\.txt$/, (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto(new URL(file, app.url).href);
+    await page.locator('[data-testid=error]').waitFor();
+    assert.match(await page.textContent('[data-testid=error]'), /Muat ulang \/ Reload/, file);
+    await context.close();
+  }
+});
