@@ -96,7 +96,11 @@ fn result_only_texts_are_used_by_the_result_alone() {
         })
         .collect();
     assert!(keys.len() > 10, "{keys:?}");
-    let allowed = ["src/app/result.rs", "src/core/report.rs"];
+    let allowed = [
+        "src/app/result.rs",
+        "src/core/report.rs",
+        "src/core/card.rs",
+    ];
     let mut misuses = Vec::new();
     for dir in ["src/app", "src/core", "src/bin"] {
         for entry in std::fs::read_dir(dir).expect("a source folder") {
