@@ -7,12 +7,16 @@ mod common;
 use cek_klien::core::advice::advise_for;
 use cek_klien::core::bank::Bank;
 use cek_klien::core::banks::BANKS;
-use cek_klien::core::card::{file_name, svg, text_width, wrap, HEIGHT, STEPS, WIDTH};
+use cek_klien::core::card::{file_name, link_lang, make, svg, wrap, HEIGHT, STEPS, WIDTH};
 use cek_klien::core::classify::{classify, Answers};
 use cek_klien::core::report::Report;
 use cek_klien::core::text::{Lang, Text};
 use cek_klien::core::ui_text::Ui;
 use std::borrow::Cow;
+
+fn card(report: &Report, dark: bool) -> String {
+    svg(report, dark)
+}
 
 /// A report whose verdict is `outcome`, with every flag of the bank raised when `flags` (the
 /// longest plan the outcome can have), built as the app builds one but with the verdict chosen.
@@ -46,6 +50,24 @@ fn report_for(bank: &Bank, outcome: usize, flags: bool, lang: Lang) -> Report<'_
         share_url: String::new(),
         terms_link: None,
     }
+}
+
+/// A finer estimate of a text's width in px than the card's bytes per line: each character as
+/// wide as it is in the widest common sans-serif (DejaVu Sans, Linux's default), bold a tenth
+/// wider, so a card that passes fits the fonts readers have.
+fn text_width(text: &str, size: u32, bold: bool) -> u32 {
+    let per_mille: u32 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | ' ' => 300,
+            'f' | 't' | 'r' | 'I' | '-' | '/' | '(' | ')' => 400,
+            'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 900,
+            'A'..='Z' | '&' => 700,
+            _ => 620,
+        })
+        .sum();
+    let per_mille = if bold { per_mille * 11 / 10 } else { per_mille };
+    per_mille * size / 1000
 }
 
 /// One `<text>` element: where it starts, its size and weight, and its words unescaped.
@@ -122,11 +144,22 @@ fn parse(svg: &str) -> Vec<Drawn> {
                 let content = &rest[..close];
                 assert!(!content.contains('<'), "markup inside a text: {content}");
                 check_escapes(content);
+                let class = attribute(inner, "class").unwrap_or_default();
+                let has = |c: &str| class.split(' ').any(|k| k == c);
                 drawn.push(Drawn {
                     x: attribute(inner, "x").unwrap().parse().unwrap(),
                     y: attribute(inner, "y").unwrap().parse().unwrap(),
-                    size: attribute(inner, "font-size").unwrap().parse().unwrap(),
-                    bold: attribute(inner, "font-weight").as_deref() == Some("700"),
+                    // The card's classes (src/core/card.rs): h 40 px bold, k 24 px bold, s 20 px.
+                    size: if has("h") {
+                        40
+                    } else if has("k") {
+                        24
+                    } else if has("s") {
+                        20
+                    } else {
+                        21
+                    },
+                    bold: has("b") || has("h") || has("k"),
                     text: unescape(content),
                 });
             }
@@ -219,7 +252,7 @@ fn the_card_is_1200_by_630_and_refers_to_nothing_outside_it() {
     let bank = common::bank("tipe-klien");
     for lang in Lang::ALL {
         for dark in [false, true] {
-            let card = svg(&report_for(bank, 2, true, lang), dark);
+            let card = card(&report_for(bank, 2, true, lang), dark);
             assert!(card.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\""));
             assert_eq!((WIDTH, HEIGHT), (1200, 630));
             // The namespace is a name, not an address anything fetches; nothing else names one.
@@ -230,7 +263,6 @@ fn the_card_is_1200_by_630_and_refers_to_nothing_outside_it() {
                 "@import",
                 "<image",
                 "<use",
-                "<style",
                 "<script",
                 "<foreign",
                 "src=",
@@ -247,13 +279,11 @@ fn the_card_is_1200_by_630_and_refers_to_nothing_outside_it() {
 #[test]
 fn both_themes_and_both_languages_differ_where_they_should() {
     let bank = common::bank("tipe-klien");
-    let light = svg(&report_for(bank, 0, false, Lang::Id), false);
-    let dark = svg(&report_for(bank, 0, false, Lang::Id), true);
-    assert!(
-        light.contains("<rect x=\"0\" y=\"0\" width=\"1200\" height=\"630\" fill=\"#f7f7f4\"/>")
-    );
-    assert!(dark.contains("<rect x=\"0\" y=\"0\" width=\"1200\" height=\"630\" fill=\"#15181c\"/>"));
-    let english = svg(&report_for(bank, 0, false, Lang::En), false);
+    let light = card(&report_for(bank, 0, false, Lang::Id), false);
+    let dark = card(&report_for(bank, 0, false, Lang::Id), true);
+    assert!(light.contains("<rect width=\"1200\" height=\"630\" fill=\"#f7f7f4\"/>"));
+    assert!(dark.contains("<rect width=\"1200\" height=\"630\" fill=\"#15181c\"/>"));
+    let english = card(&report_for(bank, 0, false, Lang::En), false);
     for (card, lang) in [(&light, Lang::Id), (&english, Lang::En)] {
         let texts: Vec<String> = parse(card).into_iter().map(|d| d.text).collect();
         let all = texts.join(" ");
@@ -271,7 +301,7 @@ fn the_card_shows_the_verdict_every_score_and_the_first_steps() {
     let answers = common::answers(bank, &[("status", 1), ("pembayaran", 2), ("bahasa", 0)]);
     for lang in Lang::ALL {
         let report = Report::new(bank, &answers, lang, "");
-        let drawn = check_fits(&svg(&report, false), "a real result");
+        let drawn = check_fits(&card(&report, false), "a real result");
         let texts: Vec<&str> = drawn.iter().map(|d| d.text.as_str()).collect();
         let all = texts.join(" ");
         let outcome = report.outcome().unwrap();
@@ -310,7 +340,7 @@ fn hostile(text: &str) -> Text {
 #[test]
 fn hostile_texts_are_escaped_and_still_fit() {
     let mut bank = common::bank("tipe-klien").clone();
-    let evil = "&amp; </text><script>alert(1)</script> & \"quoted\" 'single' <![CDATA[ ]]> ";
+    let evil = "&amp; </text><script>alert(1)</script> & \"quoted\"\n'single' <![CDATA[ ]]> ";
     let long_word = "Supercalifragilisticexpialidocious".repeat(6);
     bank.title = hostile(&evil.repeat(3));
     for outcome in bank.outcomes.to_mut() {
@@ -322,7 +352,7 @@ fn hostile_texts_are_escaped_and_still_fit() {
     }
     for lang in Lang::ALL {
         for dark in [false, true] {
-            let card = svg(&report_for(&bank, 1, true, lang), dark);
+            let card = card(&report_for(&bank, 1, true, lang), dark);
             assert!(!card.contains("<script"));
             assert!(!card.contains("<!["));
             assert!(card.contains("&lt;/text&gt;&lt;script&gt;"));
@@ -348,7 +378,7 @@ fn every_outcome_of_every_bank_makes_a_card_that_fits() {
                 for lang in Lang::ALL {
                     let report = report_for(bank, outcome, flags, lang);
                     let what = format!("{} {} {lang:?}", bank.id, bank.outcomes[outcome].id);
-                    let card = svg(&report, flags);
+                    let card = card(&report, flags);
                     let drawn = check_fits(&card, &what);
                     let all: String = drawn
                         .iter()
@@ -356,8 +386,8 @@ fn every_outcome_of_every_bank_makes_a_card_that_fits() {
                         .collect::<Vec<_>>()
                         .join(" ");
                     let name = bank.outcomes[outcome].name.get(lang);
-                    let shown = wrap(name, 42, true, 500, 2).join(" ");
-                    assert!(all.contains(&shown), "{what}: {shown:?}");
+                    let (shown, _) = wrap(name, 19, 3);
+                    assert!(all.contains(&shown.join(" ")), "{what}: {shown:?}");
                     if let Some(first) = report.advice.plan.first() {
                         let start = first.text.get(lang).split_whitespace().next().unwrap();
                         assert!(all.contains(start), "{what}: the first step");
@@ -373,21 +403,65 @@ fn every_outcome_of_every_bank_makes_a_card_that_fits() {
 
 #[test]
 fn wrapping_keeps_words_whole_and_marks_what_it_cut() {
+    assert_eq!(wrap("one two three", 20, 2), (vec!["one two three"], false));
     assert_eq!(
-        wrap("one two three", 20, false, 1000, 2),
-        vec!["one two three"]
+        wrap("alpha beta gamma delta epsilon", 11, 10),
+        (vec!["alpha beta", "gamma delta", "epsilon"], false)
     );
-    let lines = wrap("alpha beta gamma delta epsilon", 20, false, 130, 2);
-    assert_eq!(lines.len(), 2);
-    assert!(lines[1].ends_with('…'), "{lines:?}");
-    for line in &lines {
-        assert!(text_width(line, 20, false) <= 130, "{line}");
-    }
-    let all = wrap("alpha beta gamma delta epsilon", 20, false, 130, 10);
-    assert_eq!(all.join(" "), "alpha beta gamma delta epsilon");
-    assert!(wrap("", 20, false, 100, 3).is_empty());
-    assert!(wrap("words", 20, false, 100, 0).is_empty());
-    let cut = wrap(&"x".repeat(100), 20, false, 100, 3);
+    // The last line keeps room for the "…" and ends on a whole word, without its comma.
+    assert_eq!(
+        wrap("alpha beta, gamma delta, epsilon", 12, 2),
+        (vec!["alpha beta,", "gamma"], true)
+    );
+    assert_eq!(wrap("  ", 20, 3), (vec![], false));
+    assert_eq!(wrap("words", 20, 0), (vec![], true));
+    // A word longer than a line is cut where the line ends, never inside a character.
+    let long = "é".repeat(20);
+    let (cut, more) = wrap(&long, 9, 3);
+    assert!(more);
+    assert!(cut
+        .iter()
+        .all(|line| line.len() <= 9 && line.chars().all(|c| c == 'é')));
     assert_eq!(cut.len(), 3);
-    assert!(cut.iter().all(|l| text_width(l, 20, false) <= 100));
+    assert_eq!(cut[2].len(), 6, "room for the ellipsis");
+}
+
+/// What card.js gets for a result's link: the file's name, the share sheet's title, the three
+/// lines it may say, in the link's language, and the card; nothing for a link that does not
+/// open.
+#[test]
+fn a_results_link_gives_the_card_and_what_card_js_says() {
+    let bank = common::bank("tipe-klien");
+    let answers = common::answers(bank, &[("status", 1), ("pembayaran", 2), ("bahasa", 0)]);
+    for lang in Lang::ALL {
+        let report = Report::new(bank, &answers, lang, "https://example.org/cek/");
+        let link = &report.share_url;
+        assert_eq!(link_lang(link), Some(lang));
+        let fragment = link.split_once('#').unwrap().1;
+        assert_eq!(link_lang(fragment), Some(lang), "the fragment alone too");
+        for dark in [false, true] {
+            let made = make(link, dark);
+            let outcome = report.outcome().unwrap();
+            assert_eq!(
+                made[..5],
+                [
+                    format!("cek-klien-{}.png", outcome.id),
+                    outcome.name.get(lang).to_string(),
+                    Ui::CardDownloaded.text(lang).to_string(),
+                    Ui::CardShared.text(lang).to_string(),
+                    Ui::CardFailed.text(lang).to_string(),
+                ]
+            );
+            assert_eq!(made[5], svg(&report, dark));
+        }
+    }
+    for broken in [
+        "",
+        "#",
+        "https://example.org/cek/#r1.nope",
+        "#r1.tipe-klien.9.id.zz",
+    ] {
+        assert_eq!(link_lang(broken), None);
+        assert!(make(broken, false).is_empty());
+    }
 }

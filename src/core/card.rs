@@ -3,183 +3,133 @@
 //! canvas and shares or downloads the PNG (static/card.js); nothing here touches the browser,
 //! so the layout is tested natively.
 //!
-//! The SVG stands alone: no fonts, images or styles from anywhere (the browser draws an SVG
-//! image without fetching anything, and the app sends no request off its origin), only the
-//! system's sans-serif. Every text from the banks and the interface is escaped, and since an
-//! SVG image cannot wrap text, lines are broken here by an estimate of each character's width
-//! that errs wide, so a line never runs past its column in the fonts browsers use.
+//! Every reader downloads the quiz's wasm, and most never make a card, so none of this is in
+//! it: the quiz hands over only its result's link ([`make`]), and a wasm of its own
+//! (src/bin/card.rs), which card.js loads when a reader asks for a card, opens the link as the
+//! app does and writes the card from the report.
+//!
+//! The SVG stands alone: no fonts, images or styles from anywhere (drawing it fetches nothing,
+//! and the app sends no request off its origin), only the system's sans-serif. Every text from
+//! the banks and the interface is escaped. An SVG image cannot wrap text, so lines are broken
+//! here, by a number of bytes per line that assumes every character is wide (tests/card.rs
+//! checks every bank's texts against a finer estimate of real fonts).
 
-use super::bank::Tone;
+use super::banks::BANKS;
 use super::html::element;
+use super::link::decode;
 use super::report::Report;
+use super::text::Lang;
 use super::ui_text::Ui;
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
-
-/// The stylesheet's colours (static/app.css): background, panel, text, muted, track, accent,
-/// caution, danger. A card in the app's own colours reads as the app's.
-const LIGHT: [&str; 8] = [
-    "#f7f7f4", "#ffffff", "#1c1f23", "#4e5660", "#c9cdd2", "#0b6e4f", "#8a5300", "#a4262c",
-];
-const DARK: [&str; 8] = [
-    "#15181c", "#1f2329", "#eceff2", "#aab2bb", "#3d444d", "#5fd3a8", "#f0b35a", "#ff9b9b",
-];
-const BG: usize = 0;
-const PANEL: usize = 1;
-const TEXT: usize = 2;
-const MUTED: usize = 3;
-const TRACK: usize = 4;
-const ACCENT: usize = 5;
-const CAUTION: usize = 6;
-const DANGER: usize = 7;
-
-/// The left column (verdict and scores) and the right one (the steps, on a panel).
-const LEFT: u32 = 60;
-const LEFT_WIDTH: u32 = 500;
-const PANEL_X: u32 = 600;
-const STEP_X: u32 = 664;
-const STEP_WIDTH: u32 = 440;
-const BOTTOM: u32 = 585;
 /// How many steps of the plan the card shows at most.
 pub const STEPS: usize = 3;
+
+const OPEN: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif\" xml:lang=\"";
+
+/// The stylesheet's colours (static/app.css), so the card reads as the app's, and the parts
+/// that never change: the background, the accent stripe and the steps' panel. Classes: `m`
+/// muted, `a` accent, `b` bold, `h` the verdict, `k` headings, `s` score names, `t` a score's
+/// track, and the outcome tones (`Tone::code`) for its bar.
+const LIGHT: &str = "\"><style>text{font-size:21px;fill:#1c1f23}.m{fill:#4e5660}.a,.good{fill:#0b6e4f}.b{font-weight:700}.h{font-size:40px;font-weight:700}.k{font-size:24px;font-weight:700}.s{font-size:20px}.t{fill:#c9cdd2}.neutral{fill:#4e5660}.caution{fill:#8a5300}.bad{fill:#a4262c}</style><rect width=\"1200\" height=\"630\" fill=\"#f7f7f4\"/><rect width=\"12\" height=\"630\" class=\"a\"/><rect x=\"600\" y=\"116\" width=\"540\" height=\"484\" rx=\"16\" fill=\"#fff\"/>";
+const DARK: &str = "\"><style>text{font-size:21px;fill:#eceff2}.m{fill:#aab2bb}.a,.good{fill:#5fd3a8}.b{font-weight:700}.h{font-size:40px;font-weight:700}.k{font-size:24px;font-weight:700}.s{font-size:20px}.t{fill:#3d444d}.neutral{fill:#aab2bb}.caution{fill:#f0b35a}.bad{fill:#ff9b9b}</style><rect width=\"1200\" height=\"630\" fill=\"#15181c\"/><rect width=\"12\" height=\"630\" class=\"a\"/><rect x=\"600\" y=\"116\" width=\"540\" height=\"484\" rx=\"16\" fill=\"#1f2329\"/>";
+
+/// The bottom of the score rows and of the steps, and a score row's height.
+const BOTTOM: u32 = 581;
+const ROW: u32 = 46;
+
+/// The language of the result `link` (a share link, or its fragment) opens in, or `None` when
+/// it does not open: card.js makes that language's texts available before [`make`].
+#[must_use]
+pub fn link_lang(link: &str) -> Option<Lang> {
+    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
+    decode(fragment, BANKS).ok().map(|shared| shared.lang)
+}
+
+/// The card for the result `link` opens, as card.js takes it: the file's name, the share
+/// sheet's title, what to say once the card was downloaded, shared, or could not be made, and
+/// the SVG (`dark`: in the dark theme's colours). Empty when the link does not open.
+#[must_use]
+pub fn make(link: &str, dark: bool) -> Vec<String> {
+    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
+    let Ok(shared) = decode(fragment, BANKS) else {
+        return Vec::new();
+    };
+    let Some(bank) = BANKS.get(shared.quiz) else {
+        return Vec::new();
+    };
+    let report = Report::new(bank, &shared.answers, shared.lang, "");
+    let lang = report.lang;
+    vec![
+        file_name(&report),
+        report
+            .outcome()
+            .map_or("", |o| o.name.get(lang))
+            .to_string(),
+        Ui::CardDownloaded.text(lang).to_string(),
+        Ui::CardShared.text(lang).to_string(),
+        Ui::CardFailed.text(lang).to_string(),
+        svg(&report, dark),
+    ]
+}
 
 /// The card for `report` as SVG text; `dark` picks the dark theme's colours.
 #[must_use]
 pub fn svg(report: &Report, dark: bool) -> String {
-    let colors = if dark { DARK } else { LIGHT };
     let lang = report.lang;
     let bank = report.bank;
     let result = &report.classification;
-    let mut out = String::with_capacity(4096);
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif\" xml:lang=\"");
+    let mut out = String::from(OPEN);
     out.push_str(lang.code());
-    out.push_str("\">");
-    rect(&mut out, 0, 0, WIDTH, HEIGHT, colors[BG], "");
-    rect(&mut out, 0, 0, 12, HEIGHT, colors[ACCENT], "");
-    // The app's name and the quiz, one line across the top.
+    out.push_str(if dark { DARK } else { LIGHT });
+    // The app's name and the quiz, across the top (24 px bold: 68 bytes in 1080 px).
     let mut top = String::from(Ui::AppName.text(lang));
     top.push_str(" · ");
     top.push_str(bank.title.get(lang));
-    lines(
-        &mut out,
-        &Line::new(LEFT, 84, 24, true, colors[ACCENT]),
-        &top,
-        WIDTH - 2 * LEFT,
-        1,
-    );
-
-    let mut y = 146;
-    lines(
-        &mut out,
-        &Line::new(LEFT, y, 22, false, colors[MUTED]),
-        Ui::ResultLabel.text(lang),
-        LEFT_WIDTH,
-        1,
-    );
-    let Some(outcome) = report.outcome() else {
-        out.push_str("</svg>");
-        return out;
-    };
-    y += 50;
-    y += lines(
-        &mut out,
-        &Line::new(LEFT, y, 42, true, colors[TEXT]),
-        outcome.name.get(lang),
-        LEFT_WIDTH,
-        2,
-    );
-
-    // The scores, ranked as the result's chart ranks them, fill the column from the bottom up;
-    // the outcome's summary takes the room left between them and the verdict.
-    let mut ranked: Vec<usize> = (0..bank.outcomes.len()).collect();
-    super::sort_small_by_key(&mut ranked, |&o| std::cmp::Reverse(result.scores[o]));
-    ranked.truncate(5);
-    let rows = ranked.len() as u32;
-    let scores_top = BOTTOM - rows * ROW + 22;
-    let room = (scores_top.saturating_sub(y + 26)) / 30;
-    if room > 0 {
+    lines(&mut out, 60, 84, "a k", &top, 68, 1);
+    lines(&mut out, 60, 146, "m", Ui::ResultLabel.text(lang), 39, 1);
+    let rows = bank.outcomes.len().min(5) as u32;
+    if let Some(outcome) = report.outcome() {
+        // The verdict (40 px bold: 19 bytes in 500 px), then its summary in the room left
+        // above the scores (21 px: 39 bytes a line).
+        let y = 196 + lines(&mut out, 60, 196, "h", outcome.name.get(lang), 19, 3);
+        let room = (BOTTOM - rows * ROW).saturating_sub(y) / 28;
         lines(
             &mut out,
-            &Line::new(LEFT, y + 6, 22, false, colors[MUTED]),
+            60,
+            y + 6,
+            "m",
             outcome.summary.get(lang),
-            LEFT_WIDTH,
-            room.min(3) as usize,
+            39,
+            room as usize,
         );
     }
-    for (row, o) in ranked.into_iter().enumerate() {
-        let y = scores_top + row as u32 * ROW;
-        let score = result.scores.get(o).copied().unwrap_or(0);
-        let color = match bank.outcomes[o].tone {
-            Tone::Good => colors[ACCENT],
-            Tone::Neutral => colors[MUTED],
-            Tone::Caution => colors[CAUTION],
-            Tone::Bad => colors[DANGER],
-        };
-        lines(
-            &mut out,
-            &Line::new(LEFT, y, 20, o == result.primary, colors[TEXT]),
-            bank.outcomes[o].name.get(lang),
-            LEFT_WIDTH,
-            1,
-        );
-        rect(&mut out, LEFT, y + 10, BAR, 10, colors[TRACK], "");
-        rect(
-            &mut out,
-            LEFT,
-            y + 10,
-            BAR * u32::from(score) / 100,
-            10,
-            color,
-            "",
-        );
-        lines(
-            &mut out,
-            &Line::new(LEFT + BAR + 14, y + 21, 20, true, colors[TEXT]),
-            &score.to_string(),
-            LEFT_WIDTH,
-            1,
-        );
+    // Every score, in the bank's order, the verdict's in bold (20 px: 37 bytes in 500 px),
+    // each over its bar in its outcome's colour.
+    let mut y = BOTTOM - ROW * rows + 24;
+    for (o, outcome) in bank.outcomes.iter().enumerate().take(5) {
+        let score = u32::from(result.scores.get(o).copied().unwrap_or(0).min(100));
+        let class = if o == result.primary { "s b" } else { "s" };
+        lines(&mut out, 60, y, class, outcome.name.get(lang), 37, 1);
+        bar(&mut out, y, "t", 420);
+        bar(&mut out, y, outcome.tone.code(), score * 42 / 10);
+        lines(&mut out, 494, y + 21, "s b", &score.to_string(), 4, 1);
+        y += ROW;
     }
-
-    // The first steps, on a panel: each as many lines as it needs while there is room.
-    rect(
-        &mut out,
-        PANEL_X,
-        116,
-        540,
-        BOTTOM + 15 - 116,
-        colors[PANEL],
-        " rx=\"16\"",
-    );
-    lines(
-        &mut out,
-        &Line::new(PANEL_X + 32, 166, 26, true, colors[TEXT]),
-        Ui::CardSteps.text(lang),
-        STEP_WIDTH + 32,
-        1,
-    );
+    // The first steps, on the panel, each as many lines as it needs (21 px: 36 bytes in
+    // 440 px) while there is room, keeping three lines for each step after it.
+    lines(&mut out, 632, 166, "k", Ui::CardSteps.text(lang), 40, 1);
+    let shown = report.advice.plan.len().min(STEPS);
     let mut y = 214;
-    for (step, item) in report.advice.plan.iter().take(STEPS).enumerate() {
-        let room = (BOTTOM + 8 - y) / STEP_LINE;
+    for (step, item) in report.advice.plan.iter().take(shown).enumerate() {
+        let room = ((BOTTOM + 12 - y) / 28).saturating_sub(3 * (shown - step - 1) as u32);
         if room < 2 {
             break;
         }
-        lines(
-            &mut out,
-            &Line::new(PANEL_X + 32, y, 22, true, colors[ACCENT]),
-            &(step + 1).to_string(),
-            32,
-            1,
-        );
-        let used = lines(
-            &mut out,
-            &Line::new(STEP_X, y, 21, false, colors[TEXT]),
-            item.text.get(lang),
-            STEP_WIDTH,
-            room.min(5) as usize,
-        );
-        y += used + 14;
+        lines(&mut out, 632, y, "a b", &(step + 1).to_string(), 2, 1);
+        let text = item.text.get(lang);
+        y += lines(&mut out, 664, y, "", text, 36, room.min(7) as usize) + 14;
     }
     out.push_str("</svg>");
     out
@@ -194,136 +144,80 @@ pub fn file_name(report: &Report) -> String {
     name
 }
 
-/// A score row's height, and its bar's length.
-const ROW: u32 = 46;
-const BAR: u32 = 420;
-const STEP_LINE: u32 = 28;
-
-/// Where and how a text is drawn: its first baseline, size, weight and colour.
-struct Line<'c> {
-    x: u32,
-    y: u32,
-    size: u32,
-    bold: bool,
-    color: &'c str,
-}
-
-impl<'c> Line<'c> {
-    fn new(x: u32, y: u32, size: u32, bold: bool, color: &'c str) -> Line<'c> {
-        Line {
-            x,
-            y,
-            size,
-            bold,
-            color,
-        }
-    }
-}
-
-/// Writes `text` broken into at most `max` lines of `width` px (the last one cut short with
-/// "…" when the text is longer), one `<text>` element each; returns the height it took.
-fn lines(out: &mut String, line: &Line, text: &str, width: u32, max: usize) -> u32 {
-    let height = line.size * 4 / 3;
-    let mut y = line.y;
-    for part in wrap(text, line.size, line.bold, width, max) {
-        out.push_str("<text x=\"");
-        out.push_str(&line.x.to_string());
-        out.push_str("\" y=\"");
-        out.push_str(&y.to_string());
-        out.push_str("\" font-size=\"");
-        out.push_str(&line.size.to_string());
-        if line.bold {
-            out.push_str("\" font-weight=\"700");
-        }
-        element(out, "\" fill=\"", line.color, "\">");
-        element(out, "", &part, "</text>");
-        y += height;
-    }
-    y - line.y
-}
-
-/// Appends a rectangle; `more` holds any further attributes.
-fn rect(out: &mut String, x: u32, y: u32, width: u32, height: u32, color: &str, more: &str) {
-    out.push_str("<rect x=\"");
-    out.push_str(&x.to_string());
-    out.push_str("\" y=\"");
-    out.push_str(&y.to_string());
+/// Appends a score's bar under the text at `y`, `width` px long, coloured by `class`.
+fn bar(out: &mut String, y: u32, class: &str, width: u32) {
+    out.push_str("<rect x=\"60\" y=\"");
+    out.push_str(&(y + 10).to_string());
     out.push_str("\" width=\"");
     out.push_str(&width.to_string());
-    out.push_str("\" height=\"");
-    out.push_str(&height.to_string());
-    out.push_str("\" fill=\"");
-    out.push_str(color);
-    out.push('"');
-    out.push_str(more);
-    out.push_str("/>");
+    element(out, "\" height=\"10\" class=\"", class, "\"/>");
 }
 
-/// The estimated width of `text` in px at `size` px: generous for every character, so real
-/// fonts come out narrower.
-#[must_use]
-pub fn text_width(text: &str, size: u32, bold: bool) -> u32 {
-    let per_mille: u32 = text
-        .chars()
-        .map(|c| match c {
-            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '(' | ')' | ' ' => 320,
-            'f' | 't' | 'r' | 'I' | '-' | '/' => 420,
-            'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 950,
-            'A'..='Z' | '0'..='9' | '&' => 720,
-            _ => 600,
-        })
-        .sum();
-    let per_mille = if bold { per_mille * 11 / 10 } else { per_mille };
-    per_mille * size / 1000
+/// Writes `text` as lines of at most `per_line` bytes, at most `max` of them, 28 px apart, each
+/// a `<text>` of `class` from `x`, `y`; returns the height they took.
+fn lines(
+    out: &mut String,
+    x: u32,
+    y: u32,
+    class: &str,
+    text: &str,
+    per_line: usize,
+    max: usize,
+) -> u32 {
+    let (parts, cut) = wrap(text, per_line, max);
+    let mut at = y;
+    for (i, part) in parts.iter().enumerate() {
+        out.push_str("<text x=\"");
+        out.push_str(&x.to_string());
+        out.push_str("\" y=\"");
+        out.push_str(&at.to_string());
+        out.push_str("\" class=\"");
+        out.push_str(class);
+        element(out, "\">", part, "");
+        if cut && i + 1 == parts.len() {
+            out.push('…');
+        }
+        out.push_str("</text>");
+        // The verdict's big letters need more room between lines.
+        at += if class == "h" { 50 } else { 28 };
+    }
+    at - y
 }
 
-/// Breaks `text` into at most `max` lines that each fit `width` px; a word longer than a line
-/// is cut, and the last line ends in "…" when text is left over.
+/// Breaks `text` into at most `max` lines of at most `per_line` bytes, at spaces (a word longer
+/// than a line is cut); true when text was left over, so the last line needs a "…" (room for
+/// it, 3 bytes, is kept).
 #[must_use]
-pub fn wrap(text: &str, size: u32, bold: bool, width: u32, max: usize) -> Vec<String> {
-    let fits = |line: &str| text_width(line, size, bold) <= width;
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let start = current.len();
-        if !current.is_empty() {
-            current.push(' ');
+pub fn wrap(text: &str, per_line: usize, max: usize) -> (Vec<&str>, bool) {
+    let mut lines = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() && lines.len() < max {
+        let last = lines.len() + 1 == max;
+        if rest.len() <= per_line {
+            lines.push(rest);
+            return (lines, false);
         }
-        current.push_str(word);
-        if fits(&current) {
-            continue;
-        }
-        current.truncate(start);
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        // A word wider than the line is cut where it stops fitting.
-        for c in word.chars() {
-            current.push(c);
-            if !fits(&current) && current.len() > c.len_utf8() {
-                current.pop();
-                lines.push(std::mem::replace(&mut current, c.to_string()));
-            }
-        }
-        if lines.len() > max {
-            break;
-        }
+        let limit = if last {
+            per_line.saturating_sub(3)
+        } else {
+            per_line
+        };
+        // Up to and including the byte after the limit: a space there ends a word that fits.
+        let end = match rest.as_bytes()[..=limit].iter().rposition(|&b| b == b' ') {
+            Some(space) if space > 0 => space,
+            _ => (0..=limit)
+                .rev()
+                .find(|&i| rest.is_char_boundary(i))
+                .unwrap_or(0),
+        };
+        let line = &rest[..end];
+        lines.push(if last {
+            line.trim_end_matches(|c: char| c == ' ' || c.is_ascii_punctuation())
+        } else {
+            line
+        });
+        rest = rest[end..].trim_start();
     }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            last.push('…');
-            while last.chars().count() > 1 && !fits(last) {
-                last.pop();
-                last.pop();
-                let kept = last.trim_end_matches([' ', ',', ';', ':', '.']).len();
-                last.truncate(kept);
-                last.push('…');
-            }
-        }
-    }
-    lines
+    let cut = !rest.is_empty();
+    (lines, cut)
 }
