@@ -4,9 +4,9 @@
 //! so the layout is tested natively.
 //!
 //! Every reader downloads the quiz's wasm, and most never make a card, so none of this is in
-//! it: the quiz hands over only its result's link ([`make`]), and a wasm of its own
-//! (src/bin/card.rs), which card.js loads when a reader asks for a card, opens the link as the
-//! app does and writes the card from the report.
+//! it: the quiz shows only the button, card.js reads the result's share link from the screen,
+//! and a wasm of its own (src/bin/card.rs), which card.js loads when a reader asks for a card,
+//! opens the link as the app does and writes the card from the report ([`make`]).
 //!
 //! The SVG stands alone: no fonts, images or styles from anywhere (drawing it fetches nothing,
 //! and the app sends no request off its origin), only the system's sans-serif. Every text from
@@ -16,7 +16,7 @@
 
 use super::banks::BANKS;
 use super::html::element;
-use super::link::decode;
+use super::link::{decode, SharedResult};
 use super::report::Report;
 use super::text::Lang;
 use super::ui_text::Ui;
@@ -39,12 +39,17 @@ const DARK: &str = "\"><style>text{font-size:21px;fill:#eceff2}.m{fill:#aab2bb}.
 const BOTTOM: u32 = 581;
 const ROW: u32 = 46;
 
+/// The result a share link (or its fragment) opens, if it opens.
+fn open(link: &str) -> Option<SharedResult> {
+    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
+    decode(fragment, BANKS).ok()
+}
+
 /// The language of the result `link` (a share link, or its fragment) opens in, or `None` when
 /// it does not open: card.js makes that language's texts available before [`make`].
 #[must_use]
 pub fn link_lang(link: &str) -> Option<Lang> {
-    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
-    decode(fragment, BANKS).ok().map(|shared| shared.lang)
+    open(link).map(|shared| shared.lang)
 }
 
 /// The card for the result `link` opens, as card.js takes it: the file's name, the share
@@ -52,8 +57,7 @@ pub fn link_lang(link: &str) -> Option<Lang> {
 /// the SVG (`dark`: in the dark theme's colours). Empty when the link does not open.
 #[must_use]
 pub fn make(link: &str, dark: bool) -> Vec<String> {
-    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
-    let Ok(shared) = decode(fragment, BANKS) else {
+    let Some(shared) = open(link) else {
         return Vec::new();
     };
     let Some(bank) = BANKS.get(shared.quiz) else {
