@@ -122,12 +122,13 @@ pub fn svg(report: &Report, dark: bool) -> String {
         y += ROW;
     }
     // The first steps, on the panel, each as many lines as it needs (21 px: 36 bytes in
-    // 440 px) while there is room, keeping three lines for each step after it.
+    // 440 px) while there is room, keeping three lines and a gap for each step after it.
     lines(&mut out, 632, 166, "k", Ui::CardSteps.text(lang), 40, 1);
     let shown = report.advice.plan.len().min(STEPS);
     let mut y = 214;
     for (step, item) in report.advice.plan.iter().take(shown).enumerate() {
-        let room = ((BOTTOM + 12 - y) / 28).saturating_sub(3 * (shown - step - 1) as u32);
+        let kept = (shown - step - 1) as u32 * (3 * 28 + 14);
+        let room = (BOTTOM + 12).saturating_sub(y + kept) / 28;
         if room < 2 {
             break;
         }
