@@ -64,18 +64,46 @@ writeFileSync(join(dir, englishFile), execFileSync('cargo', ['run', '--quiet', '
 // The result pack: the Indonesian of what only a result shows, fetched once a quiz starts.
 const laterFile = prerender('--later-file');
 writeFileSync(join(dir, laterFile), execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', '--later-pack']));
+// A script of static/ that a loader imports only when needed, minified under a name that
+// carries its content's hash (so a new build's copy never mixes with an old one's).
+const writeLater = async (file, prefix, names = {}) => {
+  let source = readFileSync(new URL(`../static/${file}`, import.meta.url), 'utf8');
+  for (const [placeholder, name] of Object.entries(names)) source = source.replace(placeholder, name);
+  if (source.includes('__CEK_KLIEN_')) throw new Error(`static/${file} has an unfilled name`);
+  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  const name = `${prefix}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  return name;
+};
 // Why a load failed, when the connection is not to blame: fetched by both loaders only after a
 // failure, so it is a file of its own.
-const explainSource = readFileSync(new URL('../static/load-failed.js', import.meta.url), 'utf8');
-const explainCode = (await minify(explainSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
-const explainName = `load-failed-${createHash('sha256').update(explainCode).digest('hex').slice(0, 16)}.js`;
-writeFileSync(join(dir, explainName), explainCode);
+const explainName = await writeLater('load-failed.js', 'load-failed');
 // Offline and installable (the standalone pages only): imported by the loader once the app has
 // started, so it is no part of the first load.
-const offlineSource = readFileSync(new URL('../static/offline.js', import.meta.url), 'utf8');
-const offlineCode = (await minify(offlineSource, { module: true, compress: { passes: 2 }, mangle: true })).code;
-const offlineName = `offline-${createHash('sha256').update(offlineCode).digest('hex').slice(0, 16)}.js`;
-writeFileSync(join(dir, offlineName), offlineCode);
+const offlineName = await writeLater('offline.js', 'offline');
+// The result card (the quiz only): its layout, a wasm of its own (src/bin/card.rs) built and
+// optimised as Trunk builds the quiz's, and card.js, which loads it and draws the picture; either
+// loader imports card.js only when a reader asks for a card.
+async function writeCard() {
+  const release = new URL('../target/wasm32-unknown-unknown/release/', import.meta.url).pathname;
+  const glueDir = new URL('../target/card-wasm/', import.meta.url).pathname;
+  const profile = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
+  const built = profile.length ? release : release.replace('/release/', '/debug/');
+  execFileSync('cargo', ['build', ...profile, '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'card'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', glueDir, join(built, 'card.wasm')]);
+  // The quiz's own wasm-opt settings, read from index.html, so the two never differ.
+  const params = /data-bin="cek-klien"[^>]*data-wasm-opt-params="([^"]*)"/.exec(readFileSync(new URL('../index.html', import.meta.url), 'utf8'))?.[1];
+  if (!params) throw new Error('index.html no longer names the wasm-opt settings');
+  execFileSync('wasm-opt', ['-Oz', ...params.split(/\s+/), '-o', join(glueDir, 'card_opt.wasm'), join(glueDir, 'card_bg.wasm')]);
+  const wasm = readFileSync(join(glueDir, 'card_opt.wasm'));
+  const wasmName = `card-layout-${createHash('sha256').update(wasm).digest('hex').slice(0, 16)}_bg.wasm`;
+  writeFileSync(join(dir, wasmName), wasm);
+  const glue = await minify(readFileSync(join(glueDir, 'card.js'), 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+  const glueName = `card-layout-${createHash('sha256').update(glue.code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, glueName), glue.code);
+  return writeLater('card.js', 'card', { __CEK_KLIEN_CARD_JS__: glueName, __CEK_KLIEN_CARD_WASM__: wasmName });
+}
+const cardName = page in OTHER_PAGES ? null : await writeCard();
 let loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8');
 // The work-terms page carries both languages of its words in its wasm: its loader must not
 // fetch the quiz's English texts for an English reader (the minifier drops the dead call).
@@ -91,6 +119,12 @@ if (page === 'builder.html' || page === 'saved.html') {
   if (!loaderSource.includes(later)) throw new Error(`static/start.js no longer has ${later}`);
   loaderSource = loaderSource.replace(later, 'else');
 }
+// Only the quiz makes result cards: the other pages' loaders carry nothing of them.
+if (page in OTHER_PAGES) {
+  const card = /^\/\/ The result card's button[^]*?^}\);\n/m;
+  if (!card.test(loaderSource)) throw new Error("static/start.js no longer listens for the result card's button");
+  loaderSource = loaderSource.replace(card, '');
+}
 // On a page other than the quiz, a slow or failed load speaks of that page, not the quiz.
 if (page in OTHER_PAGES) {
   for (const [quiz, other] of [['Kuis tidak', 'Halaman ini tidak'], ['Kuis masih', 'Halaman ini masih'], ['The quiz', 'This page']]) {
@@ -101,6 +135,7 @@ if (page in OTHER_PAGES) {
 loaderSource = loaderSource
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_OFFLINE__', offlineName)
+  .replace('__CEK_KLIEN_CARD__', cardName ?? '')
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_ENGLISH__', englishFile)
@@ -164,7 +199,8 @@ const embed = template
   .replace('__CEK_KLIEN_OPTIONS__', prerender('--embed-options'))
   .replace('__CEK_KLIEN_ENGLISH__', englishFile)
   .replace('__CEK_KLIEN_LATER__', laterFile)
-  .replace('__CEK_KLIEN_EXPLAIN__', explainName);
+  .replace('__CEK_KLIEN_EXPLAIN__', explainName)
+  .replace('__CEK_KLIEN_CARD__', cardName);
 if (embed.includes('__CEK_KLIEN_')) throw new Error('embed.js template has an unfilled name');
 writeFileSync(join(dir, 'embed.js'), embed);
 console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);

@@ -20,7 +20,7 @@
     return;
   }
 
-  const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__', english: '__CEK_KLIEN_ENGLISH__', later: '__CEK_KLIEN_LATER__', explain: '__CEK_KLIEN_EXPLAIN__' };
+  const BUILD = { js: '__CEK_KLIEN_JS__', wasm: '__CEK_KLIEN_WASM__', css: '__CEK_KLIEN_CSS__', english: '__CEK_KLIEN_ENGLISH__', later: '__CEK_KLIEN_LATER__', explain: '__CEK_KLIEN_EXPLAIN__', card: '__CEK_KLIEN_CARD__' };
   // The option names the app reads (core::embed::OPTION_NAMES), written in by the build.
   const OPTIONS = __CEK_KLIEN_OPTIONS__;
   // The app's page with its intro prerendered in English, so an English iframe never shows
@@ -85,6 +85,13 @@
   };
   globalThis.cekKlienLoadEnglish = loader(BUILD.english);
   globalThis.cekKlienLoadLater = loader(BUILD.later);
+  // The result card's drawing (static/card.js), imported only when a reader asks for a card.
+  // The result card's button is the app's; what it does is card.js's, imported on the first press.
+  // The click comes from a widget's shadow root, so the button is the first on its path.
+  addEventListener('click', (event) => {
+    const button = event.composedPath()[0]?.closest?.('[data-testid=result-card]');
+    if (button) import(new URL(BUILD.card, base).href).then((m) => m.card(button), console.warn);
+  });
 
   function loadApp() {
     appModule ??= import(new URL(BUILD.js, base).href).then(async (module) => {

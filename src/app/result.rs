@@ -243,6 +243,15 @@ pub fn view(props: &ResultScreen) -> Html {
         "</span></label>",
     );
     client.push_str("<input id=\"client-name\" name=\"client-name\" type=\"text\" autocomplete=\"off\" maxlength=\"60\" placeholder=\" \">");
+    // The page's loader makes the card when this is pressed (static/card.js), so the quiz's
+    // wasm carries nothing of it but the button, as markup (see `raw`).
+    let mut card_button = String::new();
+    element(
+        &mut card_button,
+        "<button type=\"button\" class=\"secondary\" data-testid=\"result-card\">",
+        Ui::CardSave.text(lang),
+        "</button>",
+    );
     let mut later_summary = String::new();
     element(
         &mut later_summary,
@@ -325,6 +334,7 @@ pub fn view(props: &ResultScreen) -> Html {
                         if browser::can_share() {
                             <button type="button" class="secondary" onclick={on_share}>{ Ui::ShareSystem.text(lang) }</button>
                         }
+                        { raw(card_button) }
                     </div>
                     // Also says whether the result was saved (the button below): one status line.
                     <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }{ saved_feedback }</p>

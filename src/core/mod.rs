@@ -42,6 +42,7 @@ macro_rules! later {
 pub mod advice;
 pub mod bank;
 pub mod banks;
+pub mod card;
 pub mod classify;
 pub mod embed;
 pub mod english;

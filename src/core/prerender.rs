@@ -7,7 +7,7 @@
 use super::bank::Bank;
 use super::banks::quiz_facts;
 use super::html::element;
-use super::pages::{page_in, BUILDER_PAGE, TERMS_PAGE};
+use super::pages::{page_in, BUILDER_PAGE, SAVED_PAGE, TERMS_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
 
@@ -75,6 +75,8 @@ pub fn intro(lang: Lang, banks: &[&Bank]) -> String {
         "</p>",
     );
     html.push_str("<div class=\"page-links\"><p><a href=\"");
+    html.push_str(&page_in(SAVED_PAGE, lang));
+    element(&mut html, "\">", t(Ui::SavedLink), "</a></p><p><a href=\"");
     html.push_str(&page_in(TERMS_PAGE, lang));
     element(&mut html, "\">", t(Ui::TermsOpen), "</a></p><p><a href=\"");
     html.push_str(&page_in(BUILDER_PAGE, lang));
