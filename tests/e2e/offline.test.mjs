@@ -276,12 +276,17 @@ test('Chromium finds the standalone site installable, with the manifest it links
   assert.ok(css.includes(`--accent: ${parsed.theme_color};`) && css.includes(`--bg: ${parsed.background_color};`));
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
+  // The address bar takes the same colour on every page (Lighthouse's themed-omnibox audit).
+  for (const name of ['index.html', 'en.html', 'builder.html', 'terms.html', 'saved.html']) {
+    const html = readFileSync(join(DIST, name), 'utf8');
+    assert.match(html, new RegExp(`<meta content="?${parsed.theme_color}"? name=theme-color>`), name);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('every page carries its link preview: Open Graph and a large Twitter card, with an image of the build', async () => {
-  for (const name of ['index.html', 'en.html', 'builder.html']) {
+  for (const name of ['index.html', 'en.html', 'builder.html', 'terms.html', 'saved.html']) {
     const html = readFileSync(join(DIST, name), 'utf8');
     const meta = (key) => new RegExp(`<meta content=("?)([^">]+)\\1 (?:property|name)=${key}>`).exec(html)?.[2];
     assert.ok(meta('og:title')?.startsWith('Cek Klien'), `${name} og:title`);
