@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { artifactsIn } from './support/artifacts.mjs';
 import { useApp } from './support/app.mjs';
 import { appPolicy, blogPolicy } from './support/csp.mjs';
 import { serveHostPage } from './support/host.mjs';
@@ -13,6 +14,8 @@ import { recordRequests } from './support/requests.mjs';
 import { PATHS, UI, answerUntilResult, outcomeOf, path, startQuiz, switchLanguage } from './support/flows.mjs';
 
 const app = useApp({ headers: { 'content-security-policy': appPolicy('*') } });
+// The cards, kept for people to look at.
+const shot = artifactsIn('card');
 
 // The card's background in each theme (src/core/card.rs, from static/app.css).
 const BACKGROUND = { light: [0xf7, 0xf7, 0xf4], dark: [0x15, 0x18, 0x1c] };
@@ -101,7 +104,7 @@ for (const [lang, scheme] of [
     const { name, bytes } = await downloadCard(page);
     assert.equal(name, `cek-klien-${outcome}.png`);
     assert.deepEqual(pngSize(bytes), { width: 1200, height: 630 });
-    writeFileSync(`/tmp/cek-klien-card-${lang}-${scheme}.png`, bytes);
+    writeFileSync(shot(`card-${lang}-${scheme}.png`), bytes);
     const pixels = await pixelsOf(page, bytes);
     assert.ok(near(pixels.background, BACKGROUND[scheme]), `background ${pixels.background} in ${scheme}`);
     assert.ok(pixels.text > 2000, `text under the verdict: ${pixels.text} pixels`);
@@ -231,7 +234,7 @@ test('in a blog, the script-mounted widget and the iframe make the card too, und
   assert.match(mounted.name, /^cek-klien-[a-z-]+\.png$/);
   assert.ok(near((await pixelsOf(page, mounted.bytes)).background, BACKGROUND.dark), 'the widget is dark');
   await widget.locator('[data-testid=card-status]', { hasText: UI['card-downloaded'].en }).waitFor();
-  writeFileSync('/tmp/cek-klien-card-blog-en-dark.png', mounted.bytes);
+  writeFileSync(shot('card-blog-en-dark.png'), mounted.bytes);
 
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-testid=start]').first().click();
@@ -239,7 +242,7 @@ test('in a blog, the script-mounted widget and the iframe make the card too, und
   const framed = await downloadCard(page, frame);
   assert.deepEqual(pngSize(framed.bytes), { width: 1200, height: 630 });
   await frame.locator('[data-testid=card-status]', { hasText: UI['card-downloaded'].id }).waitFor();
-  writeFileSync('/tmp/cek-klien-card-iframe-id.png', framed.bytes);
+  writeFileSync(shot('card-iframe-id.png'), framed.bytes);
   assert.deepEqual(problems, []);
   await context.close();
   await blog.close();
