@@ -65,7 +65,7 @@ pub fn clean_name(typed: &str) -> String {
 /// `list` (as stored) with an assessment added at the top: the result `fragment` under `name`
 /// (as typed, which the saved page cleans when it reads it), saved at `at`. The quiz saves with
 /// this alone, so its readers download nothing else of the saved list: the same result saved
-/// again is listed once, under its newest name, by `decode_list`.
+/// again under the same name is listed once, by `decode_list`.
 #[must_use]
 pub fn add(list: &str, at: u64, fragment: &str, name: &str) -> String {
     let mut value = at.to_string();
@@ -117,11 +117,14 @@ pub fn decode_list(value: &str, banks: &[&Bank]) -> (Vec<SavedResult>, bool) {
             .map(|fragment| link::decode_fragment(fragment, banks));
         let name = parts.next().map(clean_name);
         match (at, result, name) {
-            // The same result saved again (a newer line, read first) is listed once.
-            (Some(_), Some(Ok(Fragment::Result(result))), Some(_))
-                if list
-                    .iter()
-                    .any(|saved| saved.quiz == result.quiz && saved.answers == result.answers) => {}
+            // The same result saved again under the same name (a newer line, read first: a
+            // second tap) is listed once; under another name it is another client's.
+            (Some(_), Some(Ok(Fragment::Result(result))), Some(name))
+                if list.iter().any(|saved| {
+                    saved.quiz == result.quiz
+                        && saved.answers == result.answers
+                        && saved.name == name
+                }) => {}
             (Some(at), Some(Ok(Fragment::Result(result))), Some(name))
                 if !list.iter().any(|saved| saved.at == at) =>
             {
