@@ -527,13 +527,16 @@ pub fn print() {
     }
 }
 
-/// The date `at` (milliseconds since 1970) as the reader's language writes it.
-pub fn date_of(at: u64, lang: Lang) -> String {
+/// The day and time `at` (milliseconds since 1970) as the reader's language writes them
+/// ("7 Des 2026, 14.05"), so two results saved on one day are told apart.
+pub fn date_time_of(at: u64, lang: Lang) -> String {
     #[allow(clippy::cast_precision_loss)] // exact for every date before the year 287,000
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
     let locale = if lang == Lang::En { "en-GB" } else { "id-ID" };
-    date.to_locale_date_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    let style = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&style, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&style, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(locale, &style).into()
 }
 
 /// Saves a result (`fragment`) under a client's `name` at the top of this device's saved list

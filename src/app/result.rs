@@ -336,13 +336,14 @@ pub fn view(props: &ResultScreen) -> Html {
                         }
                         { raw(card_button) }
                     </div>
-                    // Also says whether the result was saved (the button below): one status line.
-                    <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }{ saved_feedback }</p>
+                    <p class="copy-feedback" role="status" data-testid="copy-feedback">{ link_feedback }</p>
                     <p class="client">
                         { raw(client) }
                         <button type="button" class="secondary" onclick={on_print}>{ Ui::Print.text(lang) }</button>
                         if props.can_save {
                             <button type="button" class="secondary" data-testid="save-result" onclick={on_save}>{ Ui::SaveResult.text(lang) }</button>
+                            // Right under the button it answers; empty, it takes no room.
+                            <span class="copy-feedback" role="status" data-testid="save-feedback">{ saved_feedback }</span>
                         }
                     </p>
 

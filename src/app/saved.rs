@@ -112,18 +112,34 @@ fn SavedPageView() -> Html {
             }
         })
     };
-    // After a question or a notice is answered the focus goes back to the heading.
-    let answer = |action: SavedAction| {
+    // Enter and Escape in the name field being edited.
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        let wrapper = wrapper.clone();
+        let renaming = list.renaming;
+        Callback::from(move |event: KeyboardEvent| {
+            let typed = browser::text_beside(event.target());
+            if let Some(action) = saved::key_action(&event.key(), renaming, typed) {
+                event.prevent_default();
+                dispatch.dispatch(action);
+                if let (Some(root), Some(at)) = (wrapper.cast(), renaming) {
+                    browser::focus_soon(root, ["r", &at.to_string()].concat());
+                }
+            }
+        })
+    };
+    // After the notice is dismissed the focus goes back to the heading.
+    let dismiss = {
         let dispatch = dispatch.clone();
         let wrapper = wrapper.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(action.clone());
+            dispatch.dispatch(SavedAction::DismissNotice);
             if let Some(root) = wrapper.cast() {
                 browser::focus_soon(root, "screen-heading".to_string());
             }
         })
     };
-    let date = |at: u64| browser::date_of(at, lang);
+    let date = |at: u64| browser::date_time_of(at, lang);
     let view = ListView {
         lang,
         banks: BANKS,
@@ -150,7 +166,7 @@ fn SavedPageView() -> Html {
         html! {
             <p class="notice" data-testid="notice">
                 { text.text(lang) }{ " " }
-                <button type="button" class="link" onclick={answer(SavedAction::DismissNotice)}>
+                <button type="button" class="link" onclick={dismiss}>
                     { Ui::Dismiss.text(lang) }
                 </button>
             </p>
@@ -166,18 +182,9 @@ fn SavedPageView() -> Html {
                 { bar(lang, app.0.theme, false, &app_dispatch) }
                 { for notice }
                 <main class="screen">
-                    <section class="saved" data-testid="saved" aria-labelledby="screen-heading" {onclick}>
+                    <section class="saved" data-testid="saved" aria-labelledby="screen-heading" {onclick} {onkeydown}>
                         <h1 class="title" id="screen-heading" tabindex="-1">{ Ui::SavedHeading.text(lang) }</h1>
                         { raw(body) }
-                        if list.deleting.is_some() {
-                            <div class="confirm" data-testid="confirm">
-                                <p id="confirm-question" tabindex="-1"><strong>{ Ui::ConfirmDeleteSaved.text(lang) }</strong></p>
-                                <div class="steps">
-                                    <button type="button" class="secondary" data-testid="confirm-no" onclick={answer(SavedAction::Declined)}>{ Ui::ConfirmNo.text(lang) }</button>
-                                    <button type="button" class="primary" data-testid="confirm-yes" onclick={answer(SavedAction::Confirmed)}>{ Ui::ConfirmYes.text(lang) }</button>
-                                </div>
-                            </div>
-                        }
                         { raw(back) }
                     </section>
                 </main>

@@ -196,17 +196,17 @@ pub fn list_markup(view: &ListView, page: &SavedPage) -> String {
         );
         out.push_str(&words);
         if page.renaming == Some(saved.at) {
-            // A dialog-method form never navigates; Enter in its field clicks its first button.
+            // No form: Enter and Escape in the field are the view's (see `key_action`).
             element(
                 &mut out,
-                "<form method=\"dialog\" class=\"rename\"><label for=\"rename-input\">",
+                "<div class=\"rename\"><label for=\"rename-input\">",
                 Ui::RenameLabel.text(lang),
                 "</label>",
             );
             element(&mut out, "<input id=\"rename-input\" type=\"text\" autocomplete=\"off\" maxlength=\"60\" value=\"", &saved.name, "\">");
             control(
                 &mut out,
-                "button class=\"primary\" data-testid=\"rename-done\"",
+                "button type=\"button\" class=\"primary\" data-testid=\"rename-done\"",
                 'n',
                 &at,
                 Ui::RenameDone.text(lang),
@@ -220,7 +220,29 @@ pub fn list_markup(view: &ListView, page: &SavedPage) -> String {
                 Ui::ConfirmNo.text(lang),
                 "button",
             );
-            out.push_str("</form>");
+            out.push_str("</div>");
+        } else if page.deleting == Some(saved.at) {
+            // Asked in the item itself, naming whose result goes; keeping it comes first.
+            let question =
+                Ui::ConfirmDeleteSaved.fill(lang, &[("name", display_name(saved, lang))]);
+            element(&mut out, "<div class=\"confirm\" data-testid=\"confirm\"><p id=\"confirm-question\" tabindex=\"-1\"><strong>", &question, "</strong></p><div class=\"steps\">");
+            control(
+                &mut out,
+                "button type=\"button\" class=\"secondary\" data-testid=\"confirm-no\"",
+                'k',
+                &at,
+                Ui::ConfirmNo.text(lang),
+                "button",
+            );
+            control(
+                &mut out,
+                "button type=\"button\" class=\"primary\" data-testid=\"confirm-yes\"",
+                'y',
+                &at,
+                Ui::ConfirmYes.text(lang),
+                "button",
+            );
+            out.push_str("</div></div>");
         } else {
             out.push_str("<span class=\"saved-actions\"><label>");
             control(
@@ -297,6 +319,8 @@ pub fn action_for(act: &str, typed: String) -> Option<SavedAction> {
         'x' => SavedAction::Rename(None),
         'n' => SavedAction::RenameSaved { at, name: typed },
         'd' => SavedAction::Delete(at),
+        'y' => SavedAction::Confirmed,
+        'k' => SavedAction::Declined,
         _ => return None,
     })
 }
@@ -417,6 +441,20 @@ pub fn focus_after(act: &str) -> Option<String> {
         "r" => Some("rename-input".to_string()),
         "n" | "x" => Some(["r", at].concat()),
         "d" => Some("confirm-question".to_string()),
+        "k" => Some(["d", at].concat()),
+        "y" => Some("screen-heading".to_string()),
+        _ => None,
+    }
+}
+
+/// What a key pressed in the name field does: Enter keeps the new name (`typed`), Escape
+/// leaves the old one.
+#[must_use]
+pub fn key_action(key: &str, renaming: Option<u64>, typed: String) -> Option<SavedAction> {
+    let at = renaming?;
+    match key {
+        "Enter" => Some(SavedAction::RenameSaved { at, name: typed }),
+        "Escape" => Some(SavedAction::Rename(None)),
         _ => None,
     }
 }

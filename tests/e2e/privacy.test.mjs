@@ -41,7 +41,7 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   // Saved on this device, then compared and renamed on the saved page.
   await page.fill('input[name="client-name"]', 'PT Maju');
   await page.click('[data-testid=save-result]');
-  await page.locator('[data-testid=copy-feedback]').filter({ hasText: 'Saved' }).waitFor();
+  await page.locator('[data-testid=save-feedback]').filter({ hasText: 'Saved' }).waitFor();
   await page.click('[data-testid=retake]');
   await page.goto(app.url);
   await startQuiz(page, 'klien-kecewa');

@@ -18,7 +18,7 @@ async function saveResult(page, answers, name) {
   const outcome = await outcomeOf(page);
   await page.fill('input[name="client-name"]', name);
   await page.click('[data-testid=save-result]');
-  await page.locator('[data-testid=copy-feedback]').filter({ hasText: /Tersimpan|Saved/ }).waitFor();
+  await page.locator('[data-testid=save-feedback]').filter({ hasText: /Tersimpan|Saved/ }).waitFor();
   return outcome;
 }
 
@@ -42,8 +42,9 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
     await savedItems(page).evaluateAll((items) => items.map((item) => item.dataset.outcome)),
     [second, first],
   );
-  const today = await page.evaluate(() => new Date().toLocaleDateString('id-ID'));
-  assert.match(await savedItems(page).first().textContent(), new RegExp(today.replace(/\//g, '\\/')));
+  // The day and the time, as Indonesian writes them ("7 Des 2026, 14.05").
+  const today = await page.evaluate(() => new Date().toLocaleDateString('id-ID', { dateStyle: 'medium' }));
+  assert.match(await savedItems(page).first().textContent(), new RegExp(`${today}, \\d{2}\\.\\d{2}`));
   assert.ok((await horizontalOverflow(page)) <= 0, 'the list fits a 360 px phone');
   await page.screenshot({ path: shot('list-360-id.png'), fullPage: true });
 
@@ -63,6 +64,13 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
   const field = page.locator('#rename-input');
   await field.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'rename-input');
+  // Escape leaves the old name, and the focus goes back to the button that opened the field.
+  await field.fill('salah ketik');
+  await field.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('rename-input'));
+  assert.match(await page.evaluate(() => document.activeElement?.dataset.testid), /saved-rename/);
+  await page.keyboard.press('Enter');
+  await field.waitFor();
   await field.fill('PT Maju Jaya (minggu 2)');
   await field.press('Enter');
   await page.locator('[data-testid=saved-open]', { hasText: 'PT Maju Jaya (minggu 2)' }).waitFor();
@@ -80,7 +88,10 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
   await savedItems(page).first().waitFor();
   await page.locator('[data-testid=saved-delete]').first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'confirm-question');
+  // Asked in the item itself, naming whose result it is.
+  assert.match(await savedItems(page).first().locator('[data-testid=confirm]').textContent(), /“Bu Sari”/);
   await page.click('[data-testid=confirm-no]');
+  assert.match(await page.evaluate(() => document.activeElement?.dataset.testid), /saved-delete/);
   assert.equal(await savedItems(page).count(), 2);
   await page.locator('[data-testid=saved-delete]').first().click();
   await page.click('[data-testid=confirm-yes]');
@@ -142,7 +153,7 @@ test('damaged or refused storage gets a message, and the readable results stay',
   await answerUntilResult(blocked.page, path(PATHS['tipe-klien'].prospectIdeal));
   await blocked.page.fill('input[name="client-name"]', 'X');
   await blocked.page.click('[data-testid=save-result]');
-  await blocked.page.locator('[data-testid=copy-feedback]').filter({ hasText: UI['save-failed'].id.slice(0, 20) }).waitFor();
+  await blocked.page.locator('[data-testid=save-feedback]').filter({ hasText: UI['save-failed'].id.slice(0, 20) }).waitFor();
   await blocked.page.waitForSelector('[data-testid=result]');
   await blocked.context.close();
 });
