@@ -15,37 +15,10 @@ use crate::core::ui_text::Ui;
 use web_sys::{HtmlIFrameElement, HtmlInputElement, HtmlSelectElement, MessageEvent};
 use yew::prelude::*;
 
-/// Mounts the builder on builder.html's `[data-cek-klien-builder]` element.
+/// Mounts the builder on builder.html's `[data-cek-klien-builder]` element, once its words are
+/// here.
 pub fn mount_builder() {
-    let Some(root) = browser::element("[data-cek-klien-builder]") else {
-        return;
-    };
-    let show = move |_| {
-        super::mount::claim_root(&root);
-        yew::Renderer::<BuilderPage>::with_root(root).render();
-    };
-    // The page's words come with a texts pack, fetched first (the page's loading note stays
-    // until then): the English one, or the result pack, which carries the builder's Indonesian
-    // so the quiz's first load does not. Without it the page says it could not load.
-    // An English reader whose pack cannot be loaded gets the page in Indonesian.
-    let show = move |loaded: bool| {
-        if loaded {
-            show(());
-        } else if let Some(root) = browser::element("[data-cek-klien-builder]") {
-            browser::show_fatal_error(&root);
-        }
-    };
-    if page_state().lang == Lang::En {
-        browser::load_english(move |loaded| {
-            if loaded {
-                show(true);
-            } else {
-                browser::load_later(show);
-            }
-        });
-    } else {
-        browser::load_later(show);
-    }
+    super::mount::mount_with_texts::<BuilderPage>("[data-cek-klien-builder]");
 }
 
 /// The language comes from `?lang=` (the quiz's link passes its own), else the one this device

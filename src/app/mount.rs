@@ -184,3 +184,37 @@ pub fn mount_widget(root: web_sys::Element, attributes: &web_sys::Element, app_b
         opened_with: String::new(),
     });
 }
+
+/// Mounts one of the app's other pages (the builder, the saved results) on the element
+/// `selector` finds, once its words are here: they come with a texts pack, fetched first (the
+/// page's loading note stays until then), the English one or the result pack, which carries
+/// those pages' Indonesian so the quiz's first load does not. An English reader whose pack
+/// cannot be loaded gets the page in Indonesian; without either, the page says it could not
+/// load instead of staying blank.
+pub fn mount_with_texts<Page>(selector: &str)
+where
+    Page: yew::BaseComponent<Properties = ()>,
+{
+    let Some(root) = browser::element(selector) else {
+        return;
+    };
+    let show = move |loaded: bool| {
+        if loaded {
+            claim_root(&root);
+            yew::Renderer::<Page>::with_root(root).render();
+        } else {
+            browser::show_fatal_error(&root);
+        }
+    };
+    if super::builder::page_state().lang == Lang::En {
+        browser::load_english(move |loaded| {
+            if loaded {
+                show(true);
+            } else {
+                browser::load_later(show);
+            }
+        });
+    } else {
+        browser::load_later(show);
+    }
+}

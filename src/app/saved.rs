@@ -17,30 +17,7 @@ use yew::prelude::*;
 
 /// Mounts the page on saved.html's `[data-cek-klien-saved]` element, once its words are here.
 pub fn mount_saved() {
-    let Some(root) = browser::element("[data-cek-klien-saved]") else {
-        return;
-    };
-    let show = move |loaded: bool| {
-        if loaded {
-            super::mount::claim_root(&root);
-            yew::Renderer::<SavedPageView>::with_root(root).render();
-        } else {
-            // Without its words the page has nothing to say but this, in both languages.
-            browser::show_fatal_error(&root);
-        }
-    };
-    // An English reader whose pack cannot be loaded gets the page in Indonesian.
-    if super::builder::page_state().lang == Lang::En {
-        browser::load_english(move |loaded| {
-            if loaded {
-                show(true);
-            } else {
-                browser::load_later(show);
-            }
-        });
-    } else {
-        browser::load_later(show);
-    }
+    super::mount::mount_with_texts::<SavedPageView>("[data-cek-klien-saved]");
 }
 
 /// Adapts the pure reducer to yew's `use_reducer`.
