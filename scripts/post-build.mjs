@@ -82,8 +82,9 @@ const explainName = await writeLater('load-failed.js', 'load-failed');
 // started, so it is no part of the first load.
 const offlineName = await writeLater('offline.js', 'offline');
 // The result card (the quiz only): its layout, a wasm of its own (src/bin/card.rs) built and
-// optimised as Trunk builds the quiz's, and card.js, which loads it and draws the picture; either
-// loader imports card.js only when a reader asks for a card.
+// optimised as Trunk builds the quiz's, and card.js, which loads it and draws the picture;
+// quiz-extras.js (on the quiz's page) or embed.js (on a blog) imports card.js only when a reader
+// asks for a card.
 async function writeCard() {
   const release = new URL('../target/wasm32-unknown-unknown/release/', import.meta.url).pathname;
   const glueDir = new URL('../target/card-wasm/', import.meta.url).pathname;
@@ -101,9 +102,14 @@ async function writeCard() {
   const glue = await minify(readFileSync(join(glueDir, 'card.js'), 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
   const glueName = `card-layout-${createHash('sha256').update(glue.code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, glueName), glue.code);
-  return writeLater('card.js', 'card', { __CEK_KLIEN_CARD_JS__: glueName, __CEK_KLIEN_CARD_WASM__: wasmName });
+  const names = { __CEK_KLIEN_CARD_JS__: glueName, __CEK_KLIEN_CARD_WASM__: wasmName };
+  const card = await writeLater('card.js', 'card', names);
+  // The quiz's loader imports quiz-extras.js once the app runs: the card's button imports
+  // card.js, and the start page's list of saved results opens their links with the same wasm.
+  const extras = await writeLater('quiz-extras.js', 'quiz-extras', { ...names, __CEK_KLIEN_CARD__: card });
+  return [card, extras];
 }
-const cardName = page in OTHER_PAGES ? null : await writeCard();
+const [cardName, extrasName] = page in OTHER_PAGES ? [] : await writeCard();
 let loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8');
 // The work-terms page carries both languages of its words in its wasm: its loader must not
 // fetch the quiz's English texts for an English reader (the minifier drops the dead call).
@@ -119,11 +125,12 @@ if (page === 'builder.html' || page === 'saved.html') {
   if (!loaderSource.includes(later)) throw new Error(`static/start.js no longer has ${later}`);
   loaderSource = loaderSource.replace(later, 'else');
 }
-// Only the quiz makes result cards: the other pages' loaders carry nothing of them.
+// Only the quiz makes result cards and lists saved results: the other pages' loaders import
+// nothing of them.
 if (page in OTHER_PAGES) {
-  const card = /^\/\/ The result card's button[^]*?^}\);\n/m;
-  if (!card.test(loaderSource)) throw new Error("static/start.js no longer listens for the result card's button");
-  loaderSource = loaderSource.replace(card, '');
+  const extras = '    import(QUIZ_EXTRAS).catch(() => {});\n';
+  if (!loaderSource.includes(extras)) throw new Error('static/start.js no longer imports quiz-extras.js');
+  loaderSource = loaderSource.replace(extras, '');
 }
 // On a page other than the quiz, a slow or failed load speaks of that page, not the quiz.
 if (page in OTHER_PAGES) {
@@ -135,7 +142,7 @@ if (page in OTHER_PAGES) {
 loaderSource = loaderSource
   .replace('__CEK_KLIEN_EXPLAIN__', explainName)
   .replace('__CEK_KLIEN_OFFLINE__', offlineName)
-  .replace('__CEK_KLIEN_CARD__', cardName ?? '')
+  .replace('__CEK_KLIEN_QUIZ_EXTRAS__', extrasName ?? '')
   .replace('__CEK_KLIEN_JS__', build.js)
   .replace('__CEK_KLIEN_WASM__', build.wasm)
   .replace('__CEK_KLIEN_ENGLISH__', englishFile)

@@ -2,8 +2,9 @@
 // (what a reader downloads to use it: the page and every file it or its loader names, so its
 // scripts, wasm, stylesheet and icon; the English texts, fetched only for English readers, the
 // result pack, fetched only once a quiz starts or a result link opens, and the explanation of a
-// failed start, fetched only then, and the result card's drawing, fetched only when a reader
-// makes one, on lines of their own; so are offline use and the install
+// failed start, fetched only then, the result card's drawing, fetched only when a reader
+// makes one, and the card's button and the start page's list of saved results, after the app
+// has started, on lines of their own; so are offline use and the install
 // prompt: offline.js, imported once the app has started, the service worker, the manifest and
 // its icons, and what the worker then keeps in the background). The quiz (index.html) has a ceiling: with --ceiling N the command fails
 // when its first load exceeds N. Every other page has the product's budget of 110 KB gzip, and
@@ -51,7 +52,11 @@ function firstLoadOf(page) {
   // for a card.
   const card = [...names].filter((name) => /^card-(layout-)?[0-9a-f]+(\.js|_bg\.wasm)$/.test(name));
   for (const name of card) names.delete(name);
-  return { names, english, onFailure, results, offline, card };
+  // The result card's button and the start page's list of saved results (quiz-extras.js, which
+  // uses the card's files): imported once the app has started.
+  const extras = [...names].filter((name) => /^quiz-extras-[0-9a-f]+\.js$/.test(name));
+  for (const name of extras) names.delete(name);
+  return { names, english, onFailure, results, offline, card, extras };
 }
 
 const files = [];
@@ -75,7 +80,7 @@ console.log(`${String(total).padStart(8)} B gzip total (${(total / 1024).toFixed
 let failed = false;
 const pages = readdirSync(dir).filter((name) => /\.html$/.test(name) && name !== '404.html').sort();
 for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
-  const { names, english, onFailure, results, offline, card } = firstLoadOf(page);
+  const { names, english, onFailure, results, offline, card, extras } = firstLoadOf(page);
   const bytes = [...names].reduce((sum, name) => sum + gzipOf(name), 0);
   // en.html is the quiz's page with its intro in English (English iframes load it).
   const quiz = page === 'index.html' || page === 'en.html';
@@ -86,6 +91,7 @@ for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
   for (const name of results) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once a quiz starts or a result opens (Indonesian): ${name}`);
   for (const name of onFailure) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when the app fails to start: ${name}`);
   for (const name of card) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when a reader makes a result card: ${name}`);
+  for (const name of extras) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once the app has started (the card's button, the list of saved results): ${name}`);
   // (The worker, the manifest and the icons it names are listed once, below.)
   for (const name of offline.filter((n) => /^offline-/.test(n))) console.log(`${String(gzipOf(name)).padStart(8)} B gzip offline only, after first load: ${name}`);
   // An og:image made absolute by CEK_KLIEN_BASE_URL (scripts/post-build.mjs) is the deployer's

@@ -11,9 +11,8 @@ const LATER = './__CEK_KLIEN_LATER__';
 const EXPLAIN = './__CEK_KLIEN_EXPLAIN__';
 // Offline use and the install prompt (never in an embed), once the app runs.
 const OFFLINE = './__CEK_KLIEN_OFFLINE__';
-// The result card (its layout's wasm and the drawing), imported only when the reader asks for
-// one; if it cannot load (offline before the worker kept it), the button does nothing.
-const CARD = './__CEK_KLIEN_CARD__';
+// The result card's button and the start screen's list of saved results, once the app runs.
+const QUIZ_EXTRAS = './__CEK_KLIEN_QUIZ_EXTRAS__';
 const SLOW_MS = 8000;
 const FAILED = 'Kuis tidak bisa dimuat. Periksa koneksi Anda lalu coba lagi. / The quiz could not load. Check your connection and try again.';
 const SLOW = 'Kuis masih dimuat. Sepertinya koneksi sedang lambat. / The quiz is still loading. The connection seems slow.';
@@ -50,11 +49,6 @@ const loader = (url) => () =>
     }));
 globalThis.cekKlienLoadEnglish = loader(ENGLISH);
 globalThis.cekKlienLoadLater = loader(LATER);
-// The result card's button is the app's; what it does is card.js's, imported on the first press.
-addEventListener('click', (event) => {
-  const button = event.target.closest?.('[data-testid=result-card]');
-  if (button) import(CARD).then((m) => m.card(button), console.warn);
-});
 
 // The app's own rule for its language (the address's ?lang=, the reader's stored choice, a shared
 // result's language, the browser's): when it will say English, the texts are fetched alongside
@@ -84,6 +78,7 @@ async function start() {
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
     import(OFFLINE).catch(() => {});
+    import(QUIZ_EXTRAS).catch(() => {});
   } catch (error) {
     console.error('Cek Klien could not load', error);
     // If even this file cannot be fetched, the connection it is.

@@ -277,6 +277,17 @@ fn date(at: u64) -> String {
     format!("day {at}")
 }
 
+/// What the views are drawn with, in `lang`, reopening results at `quiz` (the saved page's
+/// "./", the quiz's own start page's "").
+fn view_in(lang: Lang, quiz: &str) -> ListView<'_> {
+    ListView {
+        lang,
+        banks: BANKS,
+        quiz,
+        date: &date,
+    }
+}
+
 #[test]
 fn the_list_and_comparison_escape_every_name_and_carry_their_hooks() {
     let hostile = "<img src=x onerror=alert(1)> \"&'";
@@ -286,12 +297,7 @@ fn the_list_and_comparison_escape_every_name_and_carry_their_hooks() {
         [SavedAction::ToggleCompare(1), SavedAction::ToggleCompare(2)],
     );
     for lang in Lang::ALL {
-        let view = ListView {
-            lang,
-            banks: BANKS,
-            quiz: "./",
-            date: &date,
-        };
+        let view = view_in(lang, "./");
         let markup = saved::list_markup(&view, &opened);
         assert!(!markup.contains("<img"), "{markup}");
         assert!(markup.contains("&lt;img"));
@@ -318,12 +324,7 @@ fn the_list_and_comparison_escape_every_name_and_carry_their_hooks() {
         assert!(form.contains("value=\"&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;\""));
     }
     let one = run(opened, [SavedAction::ToggleCompare(2)]);
-    let view = ListView {
-        lang: Lang::En,
-        banks: BANKS,
-        quiz: "./",
-        date: &date,
-    };
+    let view = view_in(Lang::En, "./");
     assert!(
         saved::comparison_markup(&view, &one.list, &one.compared).is_empty(),
         "one result is not a comparison"
@@ -388,5 +389,48 @@ proptest! {
         if let Some(action) = saved::action_for(&act, value.clone()) {
             let _ = saved::reduce(&opened, action, BANKS);
         }
+    }
+}
+
+#[test]
+fn the_start_page_lists_the_newest_few_and_links_to_all_of_them() {
+    let saves: Vec<(u64, String, String)> = (0..7u8)
+        .map(|n| {
+            (
+                u64::from(n) + 1,
+                own_link(0, n % 3),
+                format!("Klien {n} <b>"),
+            )
+        })
+        .collect();
+    let list = saves.iter().fold(String::new(), |list, (at, link, name)| {
+        add(&list, *at, link, name)
+    });
+    for lang in Lang::ALL {
+        let view = view_in(lang, "");
+        let markup = saved::intro_markup(&view, &list);
+        assert_eq!(
+            markup.matches("data-testid=\"saved-item\"").count(),
+            saved::ON_INTRO
+        );
+        // Newest first: the last one saved heads the list, the two oldest are left to the
+        // saved page.
+        let first = markup.find("Klien 6").expect("the newest is listed");
+        assert!(first < markup.find("Klien 2").expect("the fifth newest is listed"));
+        assert!(!markup.contains("Klien 1 ") && !markup.contains("Klien 0 "));
+        assert!(!markup.contains("<b>"), "names are escaped: {markup}");
+        // Each name reopens its result on this very page.
+        assert!(markup.contains("href=\"#m1."), "{markup}");
+        let all = cek_klien::core::ui_text::Ui::SavedAll.fill(lang, &[("n", "7")]);
+        let page = format!("href=\"saved.html?lang={}\">{all}</a>", lang.code());
+        assert!(markup.contains(&page), "{markup}");
+    }
+}
+
+#[test]
+fn the_start_page_lists_nothing_when_nothing_saved_can_be_read() {
+    let view = view_in(Lang::Id, "");
+    for stored in ["", "garbage", "12\tr1.x\tY\n\n"] {
+        assert_eq!(saved::intro_markup(&view, stored), "");
     }
 }

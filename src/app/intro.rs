@@ -140,6 +140,12 @@ pub fn view(props: &IntroScreen) -> Html {
         "</p>",
     );
     if props.show_page_links {
+        // The results saved on this device are listed here by saved-list.js, which the loader
+        // imports once the app runs, with the result card's wasm, which reads the results'
+        // links: none of it is in the quiz's first load. This markup is put in place anew when
+        // the language changes (its links' words do), so the list is written again in the new
+        // one.
+        builder.push_str("<div data-saved-list></div>");
         builder.push_str("<div class=\"page-links\"><p><a data-testid=\"saved-link\" href=\"");
         element(&mut builder, "", &page_in(SAVED_PAGE, lang), "\">");
         element(&mut builder, "", Ui::SavedLink.text(lang), "</a></p>");

@@ -14,6 +14,7 @@ mod result;
 mod saved;
 mod terms;
 
+pub use browser::date_time_of;
 pub use builder::mount_builder;
 pub use mount::{mount_page, mount_widget};
 pub use saved::mount_saved;

@@ -7,6 +7,7 @@ use super::bank::Bank;
 use super::classify::{classify, Answers, Lead};
 use super::html::element;
 use super::link::{self, Fragment};
+use super::pages::{page_in, SAVED_PAGE};
 use super::text::Lang;
 use super::ui_text::Ui;
 
@@ -187,14 +188,7 @@ pub fn list_markup(view: &ListView, page: &SavedPage) -> String {
     out.push_str("<ul class=\"saved-list\">");
     for saved in list {
         let at = saved.at.to_string();
-        let (words, outcome) = item_markup(view, saved);
-        element(
-            &mut out,
-            "<li class=\"saved-item\" data-testid=\"saved-item\" data-outcome=\"",
-            outcome,
-            "\">",
-        );
-        out.push_str(&words);
+        item_start(&mut out, view, saved);
         if page.renaming == Some(saved.at) {
             // No form: Enter and Escape in the field are the view's (see `key_action`).
             element(
@@ -283,6 +277,57 @@ pub fn list_markup(view: &ListView, page: &SavedPage) -> String {
     out.push_str("</ul>");
     out.push_str(&comparison_markup(view, list, compared));
     out
+}
+
+/// How many saved assessments the quiz's start page lists: enough to find this week's
+/// clients without pushing the quizzes themselves off a phone's screen.
+pub const ON_INTRO: usize = 5;
+
+/// The quiz's start page's list of what is saved (`stored`, storage's value), newest first, at
+/// most `ON_INTRO`: each name reopens its result on that page, and a link leads to the saved
+/// page, where they are compared, renamed or deleted. Empty when nothing readable is stored.
+/// Only the app's own page lists them, so its heading is a section's there.
+#[must_use]
+pub fn intro_markup(view: &ListView, stored: &str) -> String {
+    let lang = view.lang;
+    let list = decode_list(stored, view.banks).0;
+    let mut out = String::new();
+    if list.is_empty() {
+        return out;
+    }
+    out.push_str("<section class=\"saved-intro\" data-testid=\"saved-intro\">");
+    element(
+        &mut out,
+        "<h2 class=\"section-title\">",
+        Ui::SavedHeading.text(lang),
+        "</h2>",
+    );
+    out.push_str("<ul class=\"saved-list\">");
+    for saved in list.iter().take(ON_INTRO) {
+        item_start(&mut out, view, saved);
+        out.push_str("</li>");
+    }
+    element(
+        &mut out,
+        "</ul><p><a data-testid=\"saved-all\" href=\"",
+        &page_in(SAVED_PAGE, lang),
+        "\">",
+    );
+    let all = Ui::SavedAll.fill(lang, &[("n", &list.len().to_string())]);
+    element(&mut out, "", &all, "</a></p></section>");
+    out
+}
+
+/// A list item's opening tag and its words (see `item_markup`).
+fn item_start(out: &mut String, view: &ListView, saved: &SavedResult) {
+    let (words, outcome) = item_markup(view, saved);
+    element(
+        out,
+        "<li class=\"saved-item\" data-testid=\"saved-item\" data-outcome=\"",
+        outcome,
+        "\">",
+    );
+    out.push_str(&words);
 }
 
 /// One control: `<tag id=… data-act=… aria-describedby=…>label</end>`, its act a letter and

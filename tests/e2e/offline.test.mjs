@@ -105,6 +105,8 @@ test('after one visit the site and a share link open with no network, in Indones
   await switchLanguage(page, 'en');
   const englishLink = await page.inputValue('[data-testid=share-link]');
   assert.match(englishLink, /#r1\.klien-kecewa\.\d+\.en\./);
+  await page.click('[data-testid=save-result]');
+  await page.locator('[data-testid=save-feedback]').filter({ hasText: 'Saved' }).waitFor();
   await page.close();
 
   await context.setOffline(true);
@@ -134,6 +136,10 @@ test('after one visit the site and a share link open with no network, in Indones
   await offline.waitForSelector('[data-testid=snippet]');
   await offline.goto(`${site.url}en.html`);
   await offline.waitForSelector('[data-testid=start]');
+  // The start page lists the saved result: the list's code and texts came from the worker too.
+  const saved = offline.locator('[data-testid=saved-intro] [data-testid=saved-item]');
+  await saved.waitFor();
+  assert.equal(await saved.getAttribute('data-outcome'), outcome);
   await offline.goto(link.replace('#', '%23'));
   await offline.waitForSelector('[data-testid=result]');
   assert.equal(await outcomeOf(offline), outcome);

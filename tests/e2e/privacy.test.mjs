@@ -44,6 +44,8 @@ test('no cookies, no third origin, storage only under cek-klien.*, and forget re
   await page.locator('[data-testid=save-feedback]').filter({ hasText: 'Saved' }).waitFor();
   await page.click('[data-testid=retake]');
   await page.goto(app.url);
+  // Listed on the start page, by the card's wasm and its texts, all from the app's own files.
+  await page.locator('[data-testid=saved-intro] [data-testid=saved-item]').waitFor();
   await startQuiz(page, 'klien-kecewa');
   await answerUntilResult(page, () => 1);
   const writes = await writesOf(page);

@@ -33,7 +33,7 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
   assert.notEqual(first, second);
 
   await page.goto(app.url);
-  await page.click('[data-testid=saved-link]');
+  await page.click('[data-testid=saved-all]');
   await savedItems(page).first().waitFor();
   assert.equal(await savedItems(page).count(), 2);
   const names = await page.locator('[data-testid=saved-open]').allTextContents();
@@ -105,6 +105,88 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
   await page.waitForFunction(() => Object.keys(localStorage).length === 0);
   await page.goto(new URL('saved.html', app.url).href);
   await page.locator('[data-testid=saved-empty]').waitFor();
+  await context.close();
+});
+
+test('the start page lists the saved results, newest first, to reopen them, and a link to all of them', async () => {
+  const { context, page } = await app.open(undefined, { viewport: { width: 360, height: 740 }, hasTouch: true });
+  const first = await saveResult(page, PATHS['tipe-klien'].prospectIdeal, 'PT Maju Jaya');
+  const second = await saveResult(page, PATHS['tipe-klien'].clientSwears, 'Bu <i>Sari</i>');
+  await page.goto(app.url);
+  const onIntro = page.locator('[data-testid=saved-intro] [data-testid=saved-item]');
+  // Indonesian verdicts come with the result pack, which the start page fetches for the list.
+  await onIntro.first().waitFor();
+  assert.deepEqual(await page.locator('[data-testid=saved-intro] [data-testid=saved-open]').allTextContents(), ['Bu <i>Sari</i>', 'PT Maju Jaya']);
+  assert.deepEqual(await onIntro.evaluateAll((items) => items.map((item) => item.dataset.outcome)), [second, first]);
+  for (const item of await onIntro.all()) {
+    assert.ok((await item.locator('strong').textContent()).trim().length > 3, 'each one shows its verdict');
+  }
+  const today = await page.evaluate(() => new Date().toLocaleDateString('id-ID', { dateStyle: 'medium' }));
+  assert.match(await onIntro.first().textContent(), new RegExp(today));
+  // Below the quizzes: a returning reader scrolls to them, a new one starts a quiz first.
+  assert.ok(await page.evaluate(() => document.querySelector('.quiz-list').compareDocumentPosition(document.querySelector('[data-testid=saved-intro]')) & Node.DOCUMENT_POSITION_FOLLOWING));
+  assert.ok((await horizontalOverflow(page)) <= 0, 'the list fits a 360 px phone');
+  // Its own link to the saved page stands in for the plain one, which would repeat it.
+  assert.equal(await page.isVisible('[data-testid=saved-link]'), false);
+  await page.screenshot({ path: shot('intro-list-360-id.png'), fullPage: true });
+  await assertNoAxeViolations(page, 'start page with saved results, 360 px');
+  // Drawn again for another theme, the list stays; in another language it is written again.
+  await page.click('[data-testid=theme-switch]');
+  assert.equal(await onIntro.count(), 2);
+  await switchLanguage(page, 'en');
+  await page.locator('[data-testid=saved-intro] h2', { hasText: UI['saved-heading'].en }).waitFor();
+  assert.match(await page.textContent('[data-testid=saved-all]'), /All saved results \(2\)/);
+  await switchLanguage(page, 'id');
+  await page.locator('[data-testid=saved-intro] h2', { hasText: UI['saved-heading'].id }).waitFor();
+
+  // A name reopens its result on this page, and Back comes back to the list.
+  await onIntro.first().locator('[data-testid=saved-open]').click();
+  await page.waitForSelector('[data-testid=result]');
+  assert.equal(await outcomeOf(page), second);
+  await page.goBack();
+  await onIntro.first().waitFor();
+
+  // Only the newest five are listed here; the link says how many there are and leads to all.
+  await page.evaluate(() => {
+    const [line] = localStorage.getItem('cek-klien.saved').split('\n');
+    const [, link] = line.split('\t');
+    const more = [1, 2, 3, 4, 5].map((n) => `${Date.now() + n}\t${link}\tKlien ${n}`);
+    localStorage.setItem('cek-klien.saved', `${more.reverse().join('\n')}\n${localStorage.getItem('cek-klien.saved')}`);
+  });
+  await page.reload();
+  await onIntro.first().waitFor();
+  assert.equal(await onIntro.count(), 5);
+  assert.equal(await onIntro.first().locator('[data-testid=saved-open]').textContent(), 'Klien 5');
+  assert.match(await page.textContent('[data-testid=saved-all]'), /\(7\)/);
+  await page.click('[data-testid=saved-all]');
+  await page.waitForURL(/saved\.html/);
+  await savedItems(page).nth(6).waitFor();
+
+  // "Forget" takes the list off the start page at once.
+  await page.goto(app.url);
+  await onIntro.first().waitFor();
+  await page.click('[data-testid=forget]');
+  await page.click('[data-testid=confirm-yes]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=saved-intro]'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('cek-klien.saved')), null);
+  assert.equal(await page.isVisible('[data-testid=saved-link]'), true);
+  await context.close();
+});
+
+test("the start page's list in English, and never inside an embed", async () => {
+  const { context, page } = await app.open(undefined, { locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  await saveResult(page, PATHS['tipe-klien'].prospectDemanding, 'Acme Ltd');
+  await page.goto(new URL('en.html', app.url).href);
+  const item = page.locator('[data-testid=saved-intro] [data-testid=saved-item]');
+  await item.waitFor();
+  assert.match(await page.textContent('[data-testid=saved-intro] h2'), new RegExp(UI['saved-heading'].en));
+  assert.match(await page.textContent('[data-testid=saved-all]'), /All saved results \(1\)/);
+  await page.screenshot({ path: shot('intro-list-1280-en.png'), fullPage: true });
+  // A blog's readers are not the freelancer: the widget lists nothing of this device's.
+  await page.goto(`${app.url}?embed=1`);
+  await page.locator('[data-testid=start]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator('[data-testid=saved-intro]').count(), 0);
   await context.close();
 });
 

@@ -1,0 +1,70 @@
+// What the quiz's page does once the app runs, kept out of its first load: the loader imports
+// this file right after the app starts (the other pages' loaders never do). The build fills in
+// the names.
+// 1. The result card's button is the app's; what it does is card.js's, imported on the first
+//    press. If card.js cannot load (offline before the worker kept it), the button does nothing.
+// 2. The start screen's list of the results saved on this device, written into the place the app
+//    leaves for it (`data-saved-list`) by the result card's wasm (src/bin/card.rs), which opens
+//    result links as the app does.
+const CARD = './__CEK_KLIEN_CARD__';
+const GLUE = './__CEK_KLIEN_CARD_JS__';
+const WASM = './__CEK_KLIEN_CARD_WASM__';
+
+addEventListener('click', (event) => {
+  const button = event.target.closest?.('[data-testid=result-card]');
+  if (button) import(CARD).then((m) => m.card(button), console.warn);
+});
+
+// What each place was last written from: storage's value then.
+const written = new WeakMap();
+
+function stored() {
+  try {
+    return localStorage.getItem('cek-klien.saved') ?? '';
+  } catch {
+    // Storage refused: nothing can have been saved, and the quiz says so when saving.
+    return '';
+  }
+}
+
+// The app draws the start screen again for each change on it: a new place (the screen opened,
+// or its language changed), or the same one after the list changed ("forget" empties it; so does
+// another tab). Writing the list changes the page too, and then finds nothing new to write.
+function update() {
+  for (const spot of document.querySelectorAll('[data-saved-list]')) {
+    const value = stored();
+    if (written.get(spot) === value) continue;
+    written.set(spot, value);
+    write(spot, value);
+  }
+}
+
+async function write(spot, value) {
+  if (!value) {
+    show(spot, '');
+    return;
+  }
+  try {
+    const english = spot.closest('[lang]')?.lang === 'en';
+    const glue = await import(GLUE);
+    await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
+    // The verdicts' texts: the English pack, or the Indonesian of what only a result shows.
+    const pack = await (english ? globalThis.cekKlienLoadEnglish : globalThis.cekKlienLoadLater)();
+    // Unless the list changed meanwhile, and a newer write is on its way.
+    if (written.get(spot) === value) show(spot, glue.saved_list(value, pack, english));
+  } catch (error) {
+    // Offline before the worker kept these files: the start page's link to the saved page
+    // still leads to them.
+    console.warn('Cek Klien could not list the saved results', error);
+  }
+}
+
+// The list ends with its own link to the saved page; the plain one below it would repeat it.
+function show(spot, markup) {
+  spot.innerHTML = markup;
+  const plain = spot.parentElement?.querySelector('[data-testid=saved-link]')?.parentElement;
+  if (plain) plain.hidden = spot.childElementCount > 0;
+}
+
+new MutationObserver(update).observe(document, { childList: true, subtree: true });
+update();
