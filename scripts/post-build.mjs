@@ -109,7 +109,10 @@ async function writeCard() {
   const extras = await writeLater('quiz-extras.js', 'quiz-extras', { ...names, __CEK_KLIEN_CARD__: card });
   return [card, extras];
 }
-const [cardName, extrasName] = page in OTHER_PAGES ? [] : await writeCard();
+// The saved page's loader imports them too: its links to saved results leave the client's name
+// for the quiz's page. The index build, which writes them, passes their name on (step 5).
+const [cardName, extrasName] = page in OTHER_PAGES ? [null, process.env.CEK_KLIEN_QUIZ_EXTRAS] : await writeCard();
+if (page === 'saved.html' && !extrasName) throw new Error('saved.html is built by the index build, which names quiz-extras.js');
 let loaderSource = readFileSync(new URL('../static/start.js', import.meta.url), 'utf8');
 // The work-terms page carries both languages of its words in its wasm: its loader must not
 // fetch the quiz's English texts for an English reader (the minifier drops the dead call).
@@ -125,9 +128,9 @@ if (page === 'builder.html' || page === 'saved.html') {
   if (!loaderSource.includes(later)) throw new Error(`static/start.js no longer has ${later}`);
   loaderSource = loaderSource.replace(later, 'else');
 }
-// Only the quiz makes result cards and lists saved results: the other pages' loaders import
-// nothing of them.
-if (page in OTHER_PAGES) {
+// Only the quiz makes result cards and lists saved results, and only the saved page links to
+// them: the other pages' loaders import nothing of them.
+if (page === 'builder.html' || page === 'terms.html') {
   const extras = '    import(QUIZ_EXTRAS).catch(() => {});\n';
   if (!loaderSource.includes(extras)) throw new Error('static/start.js no longer imports quiz-extras.js');
   loaderSource = loaderSource.replace(extras, '');
@@ -216,6 +219,7 @@ console.log(`post-build: ${loaderName}, embed.js -> ${build.js}`);
 // added next to the app's. Trunk's own variables are left out so the inner build reads only
 // its arguments and Trunk.toml.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TRUNK_')));
+env.CEK_KLIEN_QUIZ_EXTRAS = extrasName;
 const release = process.env.TRUNK_PROFILE === 'release' ? ['--release'] : [];
 for (const [other, name] of Object.entries(OTHER_PAGES)) {
   const otherDist = new URL(`../target/${name}-dist/`, import.meta.url).pathname;

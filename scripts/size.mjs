@@ -91,7 +91,7 @@ for (const page of ['index.html', ...pages.filter((p) => p !== 'index.html')]) {
   for (const name of results) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once a quiz starts or a result opens (Indonesian): ${name}`);
   for (const name of onFailure) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when the app fails to start: ${name}`);
   for (const name of card) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more only when a reader makes a result card: ${name}`);
-  for (const name of extras) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once the app has started (the card's button, the list of saved results): ${name}`);
+  for (const name of extras) console.log(`${String(gzipOf(name)).padStart(8)} B gzip more once the app has started (the card's button, the saved results' list, a reopened one's name): ${name}`);
   // (The worker, the manifest and the icons it names are listed once, below.)
   for (const name of offline.filter((n) => /^offline-/.test(n))) console.log(`${String(gzipOf(name)).padStart(8)} B gzip offline only, after first load: ${name}`);
   // An og:image made absolute by CEK_KLIEN_BASE_URL (scripts/post-build.mjs) is the deployer's

@@ -1,31 +1,57 @@
 // What the quiz's page does once the app runs, kept out of its first load: the loader imports
-// this file right after the app starts (the other pages' loaders never do). The build fills in
-// the names.
+// this file right after the app starts. The saved page's loader imports it too, for (3); the
+// other pages' never do. The build fills in the names.
 // 1. The result card's button is the app's; what it does is card.js's, imported on the first
 //    press. If card.js cannot load (offline before the worker kept it), the button does nothing.
 // 2. The start screen's list of the results saved on this device, written into the place the app
 //    leaves for it (`data-saved-list`) by the result card's wasm (src/bin/card.rs), which opens
 //    result links as the app does.
+// 3. A saved result reopened from a list (this one, or the saved page's) comes back with its
+//    client's name in the result's name field, for the printout or to save it again: the link
+//    leaves the name in this tab's session as it is followed (core::saved::REOPENED_KEY).
 const CARD = './__CEK_KLIEN_CARD__';
 const GLUE = './__CEK_KLIEN_CARD_JS__';
 const WASM = './__CEK_KLIEN_CARD_WASM__';
 
+const REOPENED = 'cek-klien.reopened';
+
 addEventListener('click', (event) => {
   const button = event.target.closest?.('[data-testid=result-card]');
   if (button) import(CARD).then((m) => m.card(button), console.warn);
+  const link = event.target.closest?.('a[data-name]');
+  if (link) session((storage) => storage.setItem(REOPENED, `${new URL(link.href).hash}\n${link.dataset.name}`));
 });
+
+// Storage refused: the name is left out, and the result opens as it would.
+function session(use) {
+  try {
+    return use(sessionStorage);
+  } catch {
+    return null;
+  }
+}
+
+// Once the result the name was left for shows, with its field empty; any other result drops it.
+function putBackName() {
+  const field = document.querySelector('input[name=client-name]');
+  const note = field && session((storage) => storage.getItem(REOPENED));
+  if (!note) return;
+  session((storage) => storage.removeItem(REOPENED));
+  const [fragment, name] = note.split('\n');
+  if (fragment === location.hash && !field.value) field.value = name;
+}
 
 // What each place was last written from: storage's value then.
 const written = new WeakMap();
 
-function stored() {
+// Storage refused: nothing can have been saved, and the quiz says so when saving.
+const stored = () => {
   try {
     return localStorage.getItem('cek-klien.saved') ?? '';
   } catch {
-    // Storage refused: nothing can have been saved, and the quiz says so when saving.
     return '';
   }
-}
+};
 
 // The app draws the start screen again for each change on it: a new place (the screen opened,
 // or its language changed), or the same one after the list changed ("forget" empties it; so does
@@ -66,5 +92,10 @@ function show(spot, markup) {
   if (plain) plain.hidden = spot.childElementCount > 0;
 }
 
-new MutationObserver(update).observe(document, { childList: true, subtree: true });
-update();
+function watch() {
+  update();
+  putBackName();
+}
+
+new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+watch();

@@ -307,6 +307,13 @@ fn the_list_and_comparison_escape_every_name_and_carry_their_hooks() {
             "reopens in the quiz: {markup}"
         );
         assert!(markup.contains("day 1") && markup.contains("day 2"));
+        // Each link carries its name as saved, escaped, for the quiz's name field; an unnamed
+        // one an empty name, never the "Unnamed" it shows.
+        assert!(
+            markup.contains("data-name=\"&lt;img src=x onerror=alert(1)&gt; &quot;&amp;&#39;\""),
+            "{markup}"
+        );
+        assert!(markup.contains("data-name=\"\">"), "{markup}");
         assert_eq!(markup.matches(" checked").count(), 2);
         assert!(markup.contains("data-testid=\"compare\""));
         assert_eq!(

@@ -15,6 +15,11 @@ use super::ui_text::Ui;
 /// which another tab then reads whole.
 pub const SAVED_KEY: &str = "cek-klien.saved";
 
+/// The key, in the tab's session, under which a saved result's link leaves its client's name
+/// as it is followed (`#fragment`, a line break, the name): the quiz puts it back in the
+/// result's name field, for the printout or to save it again.
+pub const REOPENED_KEY: &str = "cek-klien.reopened";
+
 /// A name longer than this is cut: it labels a list item on a phone, not a contract.
 pub const MAX_NAME_CHARS: usize = 60;
 
@@ -504,8 +509,8 @@ pub fn key_action(key: &str, renaming: Option<u64>, typed: String) -> Option<Sav
     }
 }
 
-/// The words of one list item: the name (a link that reopens the result), the quiz, the date
-/// and the verdict; its `data-outcome` is the verdict's id ("none" without evidence).
+/// The words of one list item: the name (a link that reopens the result, carrying the name as
+/// saved in `data-name`, see `REOPENED_KEY`), the quiz, the date and the verdict; its `data-outcome` is the verdict's id ("none" without evidence).
 #[must_use]
 pub fn item_markup<'a>(view: &ListView<'a>, saved: &SavedResult) -> (String, &'a str) {
     let lang = view.lang;
@@ -530,8 +535,9 @@ pub fn item_markup<'a>(view: &ListView<'a>, saved: &SavedResult) -> (String, &'a
         &mut out,
         "",
         &saved.fragment(view.banks).unwrap_or_default(),
-        "\">",
+        "\" data-name=\"",
     );
+    element(&mut out, "", &saved.name, "\">");
     element(&mut out, "", display_name(saved, lang), "</a>");
     element(
         &mut out,

@@ -77,11 +77,12 @@ test('results saved on the quiz are listed newest first, reopen, compare, rename
   await page.reload();
   await page.locator('[data-testid=saved-open]', { hasText: 'PT Maju Jaya (minggu 2)' }).waitFor();
 
-  // Reopen: the quiz shows the same verdict, as the reader's own result.
+  // Reopen: the quiz shows the same verdict, as the reader's own result, with the client's name.
   await page.locator('[data-testid=saved-open]').first().click();
   await page.waitForSelector('[data-testid=result]');
   assert.equal(await outcomeOf(page), second);
   assert.equal(await page.locator('[data-testid=shared]').count(), 0);
+  await page.waitForFunction(() => document.querySelector('input[name=client-name]')?.value === 'Bu Sari');
 
   // Delete asks first; "Cancel" keeps it, "Yes" removes it.
   await page.goBack();
@@ -139,11 +140,20 @@ test('the start page lists the saved results, newest first, to reopen them, and 
   await switchLanguage(page, 'id');
   await page.locator('[data-testid=saved-intro] h2', { hasText: UI['saved-heading'].id }).waitFor();
 
-  // A name reopens its result on this page, and Back comes back to the list.
+  // A name reopens its result on this page, with the name in its field for the printout, and
+  // Back comes back to the list. A result opened otherwise gets no name.
   await onIntro.first().locator('[data-testid=saved-open]').click();
   await page.waitForSelector('[data-testid=result]');
   assert.equal(await outcomeOf(page), second);
+  await page.waitForFunction(() => document.querySelector('input[name=client-name]')?.value === 'Bu <i>Sari</i>');
+  const link = await page.evaluate(() => location.href);
   await page.goBack();
+  await onIntro.first().waitFor();
+  await page.goto(link);
+  await page.waitForSelector('[data-testid=result]');
+  await page.waitForTimeout(300);
+  assert.equal(await page.inputValue('input[name=client-name]'), '');
+  await page.goto(app.url);
   await onIntro.first().waitFor();
 
   // Only the newest five are listed here; the link says how many there are and leads to all.
