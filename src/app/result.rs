@@ -355,7 +355,9 @@ pub fn view(props: &ResultScreen) -> Html {
 
             <nav class="steps no-print">
                 <button type="button" class="secondary" onclick={on_home}>{ Ui::Home.text(lang) }</button>
-                <button type="button" class="primary" data-testid="retake" onclick={on_retake}>{ retake.text(lang) }</button>
+                // `~className` like the question's Next button, which yew may hand this element
+                // to: a plain `class` was then taken off with that property, as "undefined".
+                <button type="button" ~className="primary" data-testid="retake" onclick={on_retake}>{ retake.text(lang) }</button>
             </nav>
         </section>
     }

@@ -105,3 +105,27 @@ test('a link made with version 1 of the bank says it is from an older version, i
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Yew keeps an element from one screen for the next where their tags line up, and a class set as
+// a property (`~className`, the question's Next button) was then taken off as the string
+// "undefined": the result's "Retake" button came up white, unstyled, until a reload.
+test('every button keeps its own look when the screen changes', async () => {
+  const { context, page } = await app.open(undefined, { viewport: { width: 360, height: 740 }, hasTouch: true });
+  const classes = (selector) => page.locator(selector).evaluateAll((nodes) => nodes.map((node) => node.className));
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await clickChoice(page, 0);
+  await page.click('[data-testid=back]');
+  await waitForStep(page, 1);
+  await page.click('[data-testid=back]');
+  await page.locator('[data-testid=start]').first().waitFor();
+  assert.deepEqual(await classes('[data-testid=start]'), ['primary', 'primary'], 'the intro after a question');
+  // A fresh start, without the offer to continue the answer given above.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(PATHS['tipe-klien'].prospectIdeal));
+  assert.deepEqual(await classes('[data-testid=retake]'), ['primary'], 'the result after the last question');
+  assert.doesNotMatch(await page.locator('.screen').innerHTML(), /class="undefined"/);
+  await context.close();
+});
