@@ -6,9 +6,11 @@
 // 2. The start screen's list of the results saved on this device, written into the place the app
 //    leaves for it (`data-saved-list`) by the result card's wasm (src/bin/card.rs), which opens
 //    result links as the app does.
-// 3. A saved result reopened from a list (this one, or the saved page's) comes back with its
-//    client's name in the result's name field, for the printout or to save it again: the link
-//    leaves the name in this tab's session as it is followed (core::saved::REOPENED_KEY).
+// 3. The result's client name field: a saved result reopened from a list (this one, or the saved
+//    page's) comes back with its client's name in it, for the printout or to save it again (the
+//    link leaves the name in this tab's session as it is followed, core::saved::REOPENED_KEY);
+//    what was typed there survives the screen being drawn again in the other language (a new
+//    field); Enter in it saves, as the button beside it does.
 const CARD = './__CEK_KLIEN_CARD__';
 const GLUE = './__CEK_KLIEN_CARD_JS__';
 const WASM = './__CEK_KLIEN_CARD_WASM__';
@@ -31,14 +33,32 @@ function session(use) {
   }
 }
 
-// Once the result the name was left for shows, with its field empty; any other result drops it.
+// A result's fragment without what a switch of language changes: its language and its last
+// character, a check digit over the rest (`#m1.<quiz>.<version>.<lang>.<answers><check>`).
+const resultOf = (fragment) => fragment.replace(/^(#[rm]1\.[^.]+\.\d+)\.[a-z]{2}\.(.*).$/, '$1.$2');
+
+// The name typed for the result on screen, as last typed.
+let typed = { result: null, name: '' };
+const NAME_FIELD = 'input[name=client-name]';
+addEventListener('input', (event) => {
+  if (event.target.matches?.(NAME_FIELD)) typed = { result: resultOf(location.hash), name: event.target.value };
+});
+addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && event.target.matches?.(NAME_FIELD)) {
+    event.target.parentElement?.querySelector('[data-testid=save-result]')?.click();
+  }
+});
+
+// Into an empty name field: the name typed for this result before it was drawn again, or once,
+// the name a saved result's link left for it (any other result drops that one).
 function putBackName() {
-  const field = document.querySelector('input[name=client-name]');
-  const note = field && session((storage) => storage.getItem(REOPENED));
-  if (!note) return;
-  session((storage) => storage.removeItem(REOPENED));
-  const [fragment, name] = note.split('\n');
-  if (fragment === location.hash && !field.value) field.value = name;
+  const field = document.querySelector(NAME_FIELD);
+  if (!field || field.value) return;
+  const note = session((storage) => storage.getItem(REOPENED));
+  if (note) session((storage) => storage.removeItem(REOPENED));
+  const [fragment, name] = (note ?? '').split('\n');
+  if (name && fragment === location.hash) field.value = name;
+  else if (typed.name && typed.result === resultOf(location.hash)) field.value = typed.name;
 }
 
 // What each place was last written from: storage's value then.

@@ -187,6 +187,31 @@ test('the start page lists the saved results, newest first, to reopen them, and 
   await context.close();
 });
 
+test("the client's name typed on a result stays through a language switch, and Enter saves it", async () => {
+  const { context, page } = await app.open(undefined, { viewport: { width: 360, height: 740 }, hasTouch: true });
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(PATHS['tipe-klien'].prospectIdeal));
+  const field = page.locator('input[name="client-name"]');
+  await field.fill('Bu Rina');
+  await switchLanguage(page, 'en');
+  await page.locator('[data-testid=save-result]', { hasText: UI['save-result'].en }).waitFor();
+  await page.waitForFunction(() => document.querySelector('input[name=client-name]')?.value === 'Bu Rina');
+  await switchLanguage(page, 'id');
+  await page.locator('[data-testid=save-result]', { hasText: UI['save-result'].id }).waitFor();
+  await page.waitForFunction(() => document.querySelector('input[name=client-name]')?.value === 'Bu Rina');
+  await field.press('Enter');
+  await page.locator('[data-testid=save-feedback]').filter({ hasText: /Tersimpan/ }).waitFor();
+  assert.match(await page.evaluate(() => localStorage.getItem('cek-klien.saved')), /\tBu Rina$/);
+  // Another result's field starts empty.
+  await page.goto(app.url);
+  await startQuiz(page, 'tipe-klien');
+  await answerUntilResult(page, path(PATHS['tipe-klien'].clientSwears));
+  await page.waitForTimeout(300);
+  assert.equal(await field.inputValue(), '');
+  await context.close();
+});
+
 test("the start page's list in English, and never inside an embed", async () => {
   const { context, page } = await app.open(undefined, { locale: 'en-GB', viewport: { width: 1280, height: 800 } });
   await saveResult(page, PATHS['tipe-klien'].prospectDemanding, 'Acme Ltd');
