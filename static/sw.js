@@ -64,8 +64,17 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') event.respondWith(page(request, name));
   // This build's files, or (for a page a newer build's copy served, see `page`) the newer
   // build's, until that build's worker takes over; what no copy holds, from the network.
-  else event.respondWith(kept(request.url, CACHE).then((hit) => hit ?? kept(request.url)).then((hit) => hit ?? fetch(request)));
+  else event.respondWith(kept(request.url, CACHE).then((hit) => hit ?? newerFile(request.url)).then((hit) => hit ?? fetch(request)));
 });
+// A file only a newer build's copy holds: asked for by a page this worker handed over (see
+// `page`), whose newer worker is then asked again to take over. Chromium can leave the first
+// request unanswered (a worker stopping as it arrives), and the old build's copy would then be
+// kept until the next visit.
+async function newerFile(url) {
+  const hit = await kept(url);
+  if (hit) self.registration.waiting?.postMessage('take-over');
+  return hit;
+}
 
 // A kept response from the cache `cacheName`, or from whichever of ours holds it. Pages are
 // found whatever their query. (`cacheName` looks into that cache without making it again once a
