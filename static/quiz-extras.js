@@ -77,8 +77,9 @@ const stored = () => {
 // or its language changed), or the same one after the list changed ("forget" empties it; so does
 // another tab). Writing the list changes the page too, and then finds nothing new to write.
 function update() {
-  for (const spot of document.querySelectorAll('[data-saved-list]')) {
-    const value = stored();
+  const spots = document.querySelectorAll('[data-saved-list]');
+  const value = spots.length ? stored() : '';
+  for (const spot of spots) {
     if (written.get(spot) === value) continue;
     written.set(spot, value);
     write(spot, value);

